@@ -1,0 +1,1074 @@
+/*
+ * External scanner for transcript markup.
+ *
+ * Transcripts are line-oriented: whether a line is a speaker label, a banner,
+ * a header field, page furniture or prose can only be decided after reading
+ * the whole line (and sometimes the next one). This scanner does that work.
+ *
+ * At the start of every non-blank line it reads the line into a buffer,
+ * classifies it (`classify_line`) and emits a zero-width "kind" token. The
+ * parser then asks for the line's content tokens, which the scanner lexes
+ * knowing the kind (the grammar only makes that kind's tokens valid). At the
+ * end of a line it looks at the next one to decide whether the paragraph,
+ * field value or participants list goes on.
+ *
+ * The scanner keeps no state between tokens: every decision is a function of
+ * the text, so incremental reparsing gives the same tree as a fresh parse.
+ * Every look-ahead is bounded (LINE_CAP characters, PAREN_CAP, ...), so a
+ * line of several megabytes costs linear time.
+ */
+
+#include "tree_sitter/parser.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+enum TokenType {
+  BOM,
+  BLANK_LINE,
+  FIELD_GAP,
+  PARTICIPANTS_GAP,
+  LINE_END,
+  PARA_CONTINUE,
+  FIELD_CONTINUE,
+  PARTICIPANT_SEP,
+  GROUP_SEP,
+  K_PARA,
+  K_HEADING,
+  K_FIELD,
+  K_PARTICIPANTS,
+  K_LABEL,
+  K_MARGIN_LABEL,
+  K_MARGIN_PARA,
+  K_BANNER,
+  K_FURNITURE,
+  K_END,
+  HEADING_MARKER,
+  FIELD_NAME,
+  FIELD_COLON,
+  PARTICIPANT_GROUP,
+  PARTICIPANT,
+  MARGIN_MARK,
+  LABEL_OPEN,
+  SPEAKER_NAME,
+  LABEL_CLOSE,
+  BANNER_TEXT,
+  STRUCK_BANNER_TEXT,
+  FURNITURE_TEXT,
+  END_TEXT,
+  TEXT,
+  PORTION_MARK,
+  LEADING_PORTION_MARK,
+  STAGE_DIRECTION,
+  EMPHASIS,
+  STRONG,
+  STRIKETHROUGH,
+  LINK,
+  INLINE_FURNITURE,
+  ERROR_SENTINEL,
+};
+
+/* How much of a line is read to classify it. Labels, fields, banners and
+ * furniture are all short; a longer line is a paragraph. */
+#define LINE_CAP 320
+/* How far an inline construct may reach for its closing delimiter. */
+#define PAREN_CAP 160
+#define SPAN_CAP 400
+/* How many blank lines a header block or participants list may bridge. */
+#define GAP_LINES 8
+
+/* ------------------------------------------------------------------------ */
+/* Characters                                                                */
+
+static bool is_hspace(int32_t c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
+         c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+         c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+static bool is_upper(int32_t c) {
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c < 0xC0) return false;
+  if (c <= 0xDE) return c != 0xD7;
+  if (c >= 0x100 && c <= 0x137) return (c & 1) == 0;
+  if (c >= 0x139 && c <= 0x148) return (c & 1) == 1;
+  if (c >= 0x14A && c <= 0x177) return (c & 1) == 0;
+  if (c == 0x178 || c == 0x179 || c == 0x17B || c == 0x17D) return true;
+  if (c == 0x386 || (c >= 0x388 && c <= 0x38F)) return true;
+  if (c >= 0x391 && c <= 0x3AB) return true;
+  if (c >= 0x400 && c <= 0x42F) return true;
+  return false;
+}
+
+static bool is_lower(int32_t c) {
+  if (c >= 'a' && c <= 'z') return true;
+  if (c < 0xDF) return false;
+  if (c <= 0xFF) return c != 0xF7;
+  if (c >= 0x100 && c <= 0x17F) return !is_upper(c);
+  if (c >= 0x3AC && c <= 0x3CE) return true;
+  if (c >= 0x430 && c <= 0x45F) return true;
+  return false;
+}
+
+static bool is_digit(int32_t c) { return c >= '0' && c <= '9'; }
+
+static bool is_letter(int32_t c) {
+  if (is_upper(c) || is_lower(c)) return true;
+  /* Other scripts: anything past Latin that is not punctuation or space. */
+  return c >= 0x100 && !is_hspace(c) && !(c >= 0x2000 && c <= 0x206F) &&
+         !(c >= 0x3000 && c <= 0x303F) && c != 0xFEFF;
+}
+
+static int32_t to_upper_ascii(int32_t c) {
+  return (c >= 'a' && c <= 'z') ? c - 32 : c;
+}
+
+static bool at_eol(TSLexer *lexer) {
+  return lexer->eof(lexer) || lexer->lookahead == '\n';
+}
+
+static void advance(TSLexer *lexer) { lexer->advance(lexer, false); }
+static void skip(TSLexer *lexer) { lexer->advance(lexer, true); }
+
+/* ------------------------------------------------------------------------ */
+/* Reading a line                                                            */
+
+typedef struct {
+  int32_t c[LINE_CAP];
+  uint32_t len;   /* characters kept, trailing white space trimmed */
+  bool truncated; /* the line is longer than LINE_CAP */
+} Line;
+
+/* Reads from the current position to the end of the line (not consuming the
+ * newline). With `whole`, consumes the whole line however long, calling
+ * mark_end after every non-space character so that a token ends where the
+ * line's text ends; otherwise stops after LINE_CAP characters and marks
+ * nothing (a look-ahead). */
+static void read_line(TSLexer *lexer, Line *line, bool whole) {
+  uint32_t n = 0;
+  uint32_t last = 0;
+  line->truncated = false;
+  while (!at_eol(lexer)) {
+    int32_t c = lexer->lookahead;
+    if (n >= LINE_CAP) {
+      line->truncated = true;
+      if (!whole) break;
+    } else {
+      line->c[n] = c;
+    }
+    n++;
+    advance(lexer);
+    if (!is_hspace(c)) {
+      last = n;
+      if (whole) lexer->mark_end(lexer);
+    }
+  }
+  line->len = last < LINE_CAP ? last : LINE_CAP;
+}
+
+static bool line_starts_ci(const Line *l, uint32_t at, const char *s) {
+  uint32_t i = 0;
+  for (; s[i]; i++) {
+    if (at + i >= l->len) return false;
+    if (to_upper_ascii(l->c[at + i]) != to_upper_ascii((unsigned char)s[i]))
+      return false;
+  }
+  return true;
+}
+
+static bool line_has(const Line *l, int32_t ch) {
+  for (uint32_t i = 0; i < l->len; i++)
+    if (l->c[i] == ch) return true;
+  return false;
+}
+
+static uint32_t line_words(const Line *l) {
+  uint32_t words = 0;
+  bool in_word = false;
+  for (uint32_t i = 0; i < l->len; i++) {
+    bool space = is_hspace(l->c[i]);
+    if (!space && !in_word) words++;
+    in_word = !space;
+  }
+  return words;
+}
+
+/* The word that ends the line, lower-cased ASCII, for connector checks. */
+static bool line_ends_with_word(const Line *l, const char *const *words) {
+  uint32_t end = l->len, start = end;
+  while (start > 0 && !is_hspace(l->c[start - 1])) start--;
+  for (const char *const *w = words; *w; w++) {
+    uint32_t n = (uint32_t)strlen(*w);
+    if (end - start != n) continue;
+    bool same = true;
+    for (uint32_t i = 0; i < n && same; i++)
+      same = to_upper_ascii(l->c[start + i]) == to_upper_ascii((unsigned char)(*w)[i]);
+    if (same) return true;
+  }
+  return false;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Vocabulary                                                                */
+
+/* Header field names. Matched case-insensitively, followed by a colon. */
+static const char *const FIELD_NAMES[] = {
+  "SUBJECT", "SUBJ", "RE", "ATTENDEES", "DATE", "TIME", "PLACE", "LOCATION",
+  "DATE AND TIME", "DATE, TIME", "DATE, TIME AND PLACE", "DATE, TIME, AND PLACE",
+  "DATE, TIME & PLACE", "DATE/TIME", "DATE/TIME/PLACE", "DATE/TIME AND PLACE",
+  "DATE AND PLACE", "TIME AND PLACE", "AND PLACE", "CLASSIFIED BY",
+  "CLASSIFIED ON", "REASON", "REASONS", "DECLASSIFY ON", "DECLASSIFIED CASE",
+  "DECLASSIFIED BY", "DECLASSIFIED ON", "DERIVED FROM", "DOWNGRADE TO",
+  "CAUTION", "TAGS", "DECL", "FROM", "TO", "THROUGH", "THRU", "DRAFTED BY",
+  "CLEARED BY", "APPROVED BY", "PREPARED BY", "NOTE", "ATTACHMENT",
+  "ATTACHMENTS", "ENCLOSURE", "ENCLOSURES", "CC", "DISTRIBUTION", "CASE NO",
+  "DOC NO", "REVIEW AUTHORITY", NULL,
+};
+
+static const char *const PARTICIPANT_FIELDS[] = {"PARTICIPANTS", "PARTICIPANT", NULL};
+
+/* Lower-case words allowed inside a speaker label or a wrapped title. */
+static const char *const CONNECTORS[] = {
+  "of", "the", "de", "del", "della", "di", "da", "do", "dos", "du", "la", "le",
+  "van", "von", "der", "den", "al", "el", "bin", "ibn", "y", "and", "for", "to",
+  NULL,
+};
+
+/* Words after which a participant's title goes on on the next line. */
+static const char *const WRAP_WORDS[] = {
+  "the", "of", "and", "for", "to", "on", "in", "at", "de", "&", NULL,
+};
+
+/* Words that make a line a person, not a delegation. */
+static const char *const TITLE_WORDS[] = {
+  "PRESIDENT", "SECRETARY", "MINISTER", "AMBASSADOR", "PRIME", "CHANCELLOR",
+  "KING", "QUEEN", "GENERAL", "ADMIRAL", "MR.", "MRS.", "MS.", "DR.", "SENATOR",
+  "GOVERNOR", "DIRECTOR", "ADVISOR", "ADVISER", "CHAIRMAN", "DEPUTY",
+  "ASSISTANT", "INTERPRETER", "NOTETAKER", "THE", NULL,
+};
+
+/* Words a classification banner is made of. */
+static const char *const BANNER_WORDS[] = {
+  "TOP", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "RESTRICTED", "SENSITIVE",
+  "NOFORN", "NODIS", "EXDIS", "LIMDIS", "ORCON", "XGDS", "GDS", "EYES", "ONLY",
+  "DO", "NOT", "COPY", "LIMITED", "ACCESS", "OFFICIAL", "USE", "FOR", "FOUO",
+  "CUI", "REL", "TO", "USA", "NF", "SBU", "LES", "CODEWORD", "HANDLE", "VIA",
+  "CHANNELS", "COMINT", "UMBRA", "SI", "TK", "HCS", "SCI", "PROPIN", "RELIDO",
+  "DISTRIBUTION", "NO", "EXCLUSIVE", "ADMINISTRATIVELY", "CONTROLLED", "RD",
+  "FRD", "RELEASABLE", "FOREIGN", "NATIONALS", "DISSEM", "SPECAT", "WNINTEL",
+  "NOCONTRACT", "ORIGINATOR", "INFORMATION", "AND", NULL,
+};
+
+/* A banner needs one of these: "FOR OFFICIAL USE" alone is not one. */
+static const char *const BANNER_ANCHORS[] = {
+  "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "RESTRICTED", "NOFORN", "NODIS",
+  "EXDIS", "LIMDIS", "ORCON", "FOUO", "CUI", "ONLY", "COPY", "ACCESS",
+  "SENSITIVE", NULL,
+};
+
+static bool word_in(const int32_t *w, uint32_t n, const char *const *list, bool ci) {
+  for (const char *const *s = list; *s; s++) {
+    if (strlen(*s) != n) continue;
+    bool same = true;
+    for (uint32_t i = 0; i < n && same; i++) {
+      int32_t a = ci ? to_upper_ascii(w[i]) : w[i];
+      int32_t b = ci ? to_upper_ascii((unsigned char)(*s)[i]) : (unsigned char)(*s)[i];
+      same = a == b;
+    }
+    if (same) return true;
+  }
+  return false;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Line classifiers. Each takes a line that starts at its first non-blank    */
+/* character.                                                                */
+
+typedef enum {
+  KIND_BLANK,
+  KIND_PARA,
+  KIND_HEADING,
+  KIND_FIELD,
+  KIND_PARTICIPANTS,
+  KIND_LABEL,
+  KIND_MARGIN_LABEL,
+  KIND_MARGIN_PARA,
+  KIND_BANNER,
+  KIND_FURNITURE,
+  KIND_END,
+} Kind;
+
+static bool is_end_marker(const Line *l) {
+  uint32_t a = 0, b = l->len;
+  while (a < b && (l->c[a] == '-' || l->c[a] == 0x2013 || l->c[a] == 0x2014 || is_hspace(l->c[a]))) a++;
+  while (b > a && (l->c[b - 1] == '-' || l->c[b - 1] == 0x2013 || l->c[b - 1] == 0x2014 ||
+                   l->c[b - 1] == '.' || is_hspace(l->c[b - 1]))) b--;
+  static const char *const ENDS[] = {
+    "END OF CONVERSATION", "END OF TELEPHONE CONVERSATION", "END OF TELCON",
+    "END OF MEMCON", "END OF MEETING", NULL,
+  };
+  return b > a && word_in(l->c + a, b - a, ENDS, true);
+}
+
+static uint32_t count_digits(const Line *l, uint32_t at) {
+  uint32_t n = 0;
+  while (at + n < l->len && is_digit(l->c[at + n])) n++;
+  return n;
+}
+
+/* `11:03 A.M. EDT`, `END 11:45 A.M. EDT`, `12:07 P.M. (Local)`. */
+static bool is_time_stamp(const Line *l) {
+  uint32_t i = 0;
+  if (line_starts_ci(l, 0, "END ")) i = 4;
+  uint32_t h = count_digits(l, i);
+  if (h < 1 || h > 2) return false;
+  i += h;
+  if (i >= l->len || l->c[i] != ':') return false;
+  i++;
+  if (count_digits(l, i) != 2) return false;
+  i += 2;
+  while (i < l->len && is_hspace(l->c[i])) i++;
+  if (i >= l->len) return false;
+  int32_t ap = to_upper_ascii(l->c[i]);
+  if (ap != 'A' && ap != 'P') return false;
+  i++;
+  if (i < l->len && l->c[i] == '.') i++;
+  if (i >= l->len || to_upper_ascii(l->c[i]) != 'M') return false;
+  return l->len - i <= 24;
+}
+
+/* A line made only of Markdown links: `[BACK TO TOP](#)`, `[View Video](#)`;
+ * or a page anchor `[Page 157]`. */
+static bool is_link_line(const Line *l) {
+  uint32_t i = 0;
+  bool any = false;
+  if (line_starts_ci(l, 0, "[PAGE ") && l->c[l->len - 1] == ']') {
+    return count_digits(l, 6) + 7 == l->len;
+  }
+  while (i < l->len) {
+    if (l->c[i] != '[') return false;
+    while (i < l->len && l->c[i] != ']') i++;
+    if (i + 1 >= l->len || l->c[i + 1] != '(') return false;
+    i += 2;
+    while (i < l->len && l->c[i] != ')') i++;
+    if (i >= l->len) return false;
+    i++;
+    any = true;
+    while (i < l->len && is_hspace(l->c[i])) i++;
+  }
+  return any;
+}
+
+static bool is_furniture(const Line *l) {
+  uint32_t n = l->len;
+  if (n == 1 && l->c[0] == '(') return true; /* a lone margin mark */
+  uint32_t d = count_digits(l, 0);
+  if (d == n && n <= 5) return true; /* page number */
+  if (d > 0 && d < n && l->c[d] == '-') {
+    uint32_t d2 = count_digits(l, d + 1);
+    if (d2 > 0 && d + 1 + d2 == n && n <= 12) return true; /* `14-00000` */
+  }
+  if (d == 4 && n <= 20 && l->c[4] == '/') { /* `2007/T17-2` */
+    bool plain = true;
+    for (uint32_t i = 5; i < n && plain; i++) plain = !is_hspace(l->c[i]);
+    if (plain) return true;
+  }
+  if (n >= 3 && l->c[0] == '-' && l->c[n - 1] == '-') { /* `- 2 -` */
+    uint32_t i = 1;
+    while (i < n && is_hspace(l->c[i])) i++;
+    uint32_t pd = count_digits(l, i);
+    if (pd > 0) {
+      i += pd;
+      while (i < n && is_hspace(l->c[i])) i++;
+      if (i == n - 1) return true;
+    }
+  }
+  if (line_starts_ci(l, 0, "PAGE ") && n <= 16 && is_digit(l->c[5])) return true;
+  if (line_starts_ci(l, 0, "NW#") || line_starts_ci(l, 0, "NW #") ||
+      line_starts_ci(l, 0, "DOCID")) return true;
+  if (line_starts_ci(l, 0, "RELEASED ON ") && n <= 60) return true;
+  if (line_starts_ci(l, 0, "APPROVED FOR RELEASE")) return true;
+  if (is_time_stamp(l)) return true;
+  return is_link_line(l);
+}
+
+/* `SECRET`, `~~SECRET~~`, `TOP SECRET//NOFORN`, `EYES ONLY`, `DO NOT COPY`. */
+static bool is_banner(const Line *l, bool *struck) {
+  uint32_t a = 0, b = l->len;
+  *struck = false;
+  if (b - a >= 4 && l->c[a] == '*' && l->c[a + 1] == '*' && l->c[b - 1] == '*' && l->c[b - 2] == '*') {
+    a += 2;
+    b -= 2;
+  }
+  if (b - a >= 5 && l->c[a] == '~' && l->c[a + 1] == '~' && l->c[b - 1] == '~' && l->c[b - 2] == '~') {
+    a += 2;
+    b -= 2;
+    *struck = true;
+  }
+  bool anchor = false;
+  bool after_rel = false;
+  uint32_t i = a;
+  while (i < b) {
+    int32_t c = l->c[i];
+    if (is_hspace(c) || c == '/' || c == '-' || c == ',') {
+      i++;
+      continue;
+    }
+    uint32_t s = i;
+    while (i < b && is_upper(l->c[i]) && l->c[i] < 0x80) i++;
+    uint32_t n = i - s;
+    if (n == 0) return false; /* lower case, digits, punctuation */
+    if (i < b && !(is_hspace(l->c[i]) || l->c[i] == '/' || l->c[i] == '-' || l->c[i] == ',')) return false;
+    if (word_in(l->c + s, n, BANNER_WORDS, false)) {
+      if (word_in(l->c + s, n, BANNER_ANCHORS, false)) anchor = true;
+      if (n == 3 && l->c[s] == 'R' && l->c[s + 1] == 'E' && l->c[s + 2] == 'L') after_rel = true;
+    } else if (!(after_rel && n == 3)) {
+      return false; /* country codes only follow REL TO */
+    }
+  }
+  return anchor;
+}
+
+/* Index after `name` + optional spaces + `:` when the line starts with one of
+ * `names` followed by a colon and then a space or the line end; 0 if not. */
+static uint32_t match_field(const Line *l, const char *const *names) {
+  for (const char *const *s = names; *s; s++) {
+    uint32_t n = (uint32_t)strlen(*s);
+    if (!line_starts_ci(l, 0, *s)) continue;
+    uint32_t i = n;
+    while (i < l->len && l->c[i] == ' ') i++;
+    if (i >= l->len || l->c[i] != ':') continue;
+    i++;
+    if (i < l->len && !is_hspace(l->c[i])) continue;
+    return i;
+  }
+  return 0;
+}
+
+/* A speaker label at `at`: `SECRETARY RICE:`, `**SECRETARY RICE:**`,
+ * `President Putin:`, `MR. KIRBY:`, or a bare `Q` followed by spaces. One to
+ * six words, each capitalised or ALL CAPS or a lower-case connector, then a
+ * colon followed by a space or the line end. */
+static bool is_label_at(const Line *l, uint32_t at) {
+  uint32_t i = at;
+  bool bold = false;
+  if (i + 1 < l->len && l->c[i] == '*' && l->c[i + 1] == '*') {
+    bold = true;
+    i += 2;
+  }
+  if (!bold && i + 2 < l->len && l->c[i] == 'Q' &&
+      (l->c[i + 1] == '\t' || (l->c[i + 1] == ' ' && is_hspace(l->c[i + 2])))) {
+    return true; /* White House style bare `Q` */
+  }
+  uint32_t words = 0;
+  uint32_t start = i;
+  for (;;) {
+    uint32_t s = i;
+    bool letter = false;
+    while (i < l->len) {
+      int32_t c = l->c[i];
+      if (is_letter(c)) letter = true;
+      else if (!(c == '.' || c == '\'' || c == 0x2019 || c == '-')) break;
+      i++;
+    }
+    uint32_t n = i - s;
+    if (n == 0 || !letter) return false;
+    if (is_upper(l->c[s])) {
+      /* capitalised or ALL CAPS */
+    } else if (words > 0 && word_in(l->c + s, n, CONNECTORS, false)) {
+      /* `Minister of Foreign Affairs` */
+    } else {
+      return false;
+    }
+    if (++words > 6) return false;
+    if (i >= l->len) return false;
+    if (l->c[i] == ' ') {
+      i++;
+      continue;
+    }
+    break;
+  }
+  if (i - start > 64) return false;
+  /* the colon, with the bold closing before or after it */
+  bool closed = !bold;
+  if (bold && i + 1 < l->len && l->c[i] == '*' && l->c[i + 1] == '*') {
+    i += 2;
+    closed = true;
+  }
+  if (i >= l->len || l->c[i] != ':') return false;
+  i++;
+  if (!closed) {
+    if (!(i + 1 < l->len && l->c[i] == '*' && l->c[i + 1] == '*')) return false;
+    i += 2;
+  }
+  return i >= l->len || is_hspace(l->c[i]);
+}
+
+/* An ALL-CAPS title such as `MEMORANDUM OF CONVERSATION`, or a line that
+ * names the document (`43. Memorandum of Conversation`). */
+static bool is_heading(const Line *l) {
+  if (l->truncated || l->len > 100 || l->len == 0) return false;
+  uint32_t i = 0;
+  uint32_t nd = count_digits(l, 0);
+  if (nd > 0 && nd + 1 < l->len && l->c[nd] == '.' && is_hspace(l->c[nd + 1])) i = nd + 2;
+  if (line_starts_ci(l, i, "MEMORANDUM ") || line_starts_ci(l, i, "MEMCON") ||
+      line_starts_ci(l, i, "TELCON")) {
+    return !line_has(l, ':');
+  }
+  if (!is_upper(l->c[0])) return false;
+  uint32_t letters = 0;
+  for (uint32_t k = 0; k < l->len; k++) {
+    int32_t c = l->c[k];
+    if (is_lower(c) || c == ':') return false;
+    if (is_upper(c)) letters++;
+  }
+  return letters >= 4 && (line_words(l) >= 2 || line_starts_ci(l, 0, "WASHINGTON"));
+}
+
+/* `Footnotes:` and its kin alone on a line title an editorial section; they
+ * are not speakers. */
+static bool is_section_title(const Line *l) {
+  static const char *const TITLES[] = {
+    "FOOTNOTES:", "NOTES:", "ENDNOTES:", "SOURCES:", "SOURCE NOTES:", NULL,
+  };
+  return word_in(l->c, l->len, TITLES, true);
+}
+
+/* `( ` at the start of a line that is not a parenthetical closed on it:
+ * an OCR'd margin mark. */
+static bool is_margin_mark(const Line *l) {
+  if (l->len < 2 || l->c[0] != '(' || !is_hspace(l->c[1])) return false;
+  for (uint32_t i = 1; i < l->len && i < 80; i++) {
+    if (l->c[i] == '(') return true;
+    if (l->c[i] == ')') return false;
+  }
+  return true;
+}
+
+/* `after_text`: the line follows a line of text with no blank line between,
+ * where an ALL-CAPS line is more likely a wrapped line than a title. */
+static Kind classify_line(const Line *l, bool after_text) {
+  if (l->len == 0) return KIND_BLANK;
+  bool struck;
+  if (!l->truncated) {
+    if (is_end_marker(l)) return KIND_END;
+    if (is_furniture(l)) return KIND_FURNITURE;
+    if (is_banner(l, &struck)) return KIND_BANNER;
+  }
+  if (l->c[0] == '#') {
+    uint32_t h = 0;
+    while (h < l->len && l->c[h] == '#') h++;
+    if (h <= 6 && h < l->len && is_hspace(l->c[h])) return KIND_HEADING;
+  }
+  if (is_section_title(l)) return KIND_HEADING;
+  if (match_field(l, PARTICIPANT_FIELDS)) return KIND_PARTICIPANTS;
+  if (match_field(l, FIELD_NAMES)) return KIND_FIELD;
+  if (is_label_at(l, 0)) return KIND_LABEL;
+  if (is_margin_mark(l)) {
+    uint32_t i = 1;
+    while (i < l->len && is_hspace(l->c[i])) i++;
+    return is_label_at(l, i) ? KIND_MARGIN_LABEL : KIND_MARGIN_PARA;
+  }
+  if (!after_text && is_heading(l)) return KIND_HEADING;
+  return KIND_PARA;
+}
+
+/* A delegation line inside PARTICIPANTS: `United States`, `Russia`, `US:`. */
+static bool is_group_line(const Line *l, Kind kind) {
+  if (l->len == 0 || l->truncated || l->len > 40) return false;
+  if (line_has(l, ',')) return false;
+  if (l->c[l->len - 1] == ':') return line_words(l) <= 4;
+  if (kind != KIND_PARA && kind != KIND_HEADING) return false;
+  if (l->c[l->len - 1] == '.' || line_words(l) > 3) return false;
+  /* a person, not a delegation */
+  uint32_t i = 0;
+  while (i < l->len) {
+    while (i < l->len && is_hspace(l->c[i])) i++;
+    uint32_t s = i;
+    while (i < l->len && !is_hspace(l->c[i])) i++;
+    if (i > s && word_in(l->c + s, i - s, TITLE_WORDS, true)) return false;
+  }
+  return is_upper(l->c[0]);
+}
+
+/* A label with nothing after its colon (`US:`, `Soviet:`) inside
+ * PARTICIPANTS names a delegation. */
+static bool is_bare_colon_line(const Line *l) {
+  return l->len > 0 && l->c[l->len - 1] == ':' && !line_has(l, ',') && line_words(l) <= 4;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Tokens                                                                    */
+
+static bool emit(TSLexer *lexer, enum TokenType t) {
+  lexer->result_symbol = t;
+  return true;
+}
+
+static enum TokenType kind_token(Kind k) {
+  switch (k) {
+    case KIND_HEADING: return K_HEADING;
+    case KIND_FIELD: return K_FIELD;
+    case KIND_PARTICIPANTS: return K_PARTICIPANTS;
+    case KIND_LABEL: return K_LABEL;
+    case KIND_MARGIN_LABEL: return K_MARGIN_LABEL;
+    case KIND_MARGIN_PARA: return K_MARGIN_PARA;
+    case KIND_BANNER: return K_BANNER;
+    case KIND_FURNITURE: return K_FURNITURE;
+    case KIND_END: return K_END;
+    default: return K_PARA;
+  }
+}
+
+/* After consuming a blank line: do only blank lines lie between here and a
+ * line of the wanted sort (a header field, or a delegation)? */
+static bool blank_lines_then(TSLexer *lexer, bool want_group) {
+  Line line;
+  for (int n = 0; n < GAP_LINES; n++) {
+    while (is_hspace(lexer->lookahead) && !lexer->eof(lexer)) advance(lexer);
+    if (lexer->eof(lexer)) return false;
+    if (lexer->lookahead == '\n') {
+      advance(lexer);
+      continue;
+    }
+    read_line(lexer, &line, false);
+    Kind k = classify_line(&line, false);
+    if (want_group) return is_group_line(&line, k);
+    return k == KIND_FIELD || k == KIND_PARTICIPANTS;
+  }
+  return false;
+}
+
+/* At the first character of a line, in a position where a block may start. */
+static bool scan_line_start(TSLexer *lexer, const bool *valid) {
+  bool indented = false;
+  while (is_hspace(lexer->lookahead) && !lexer->eof(lexer)) {
+    skip(lexer);
+    indented = true;
+  }
+  if (lexer->eof(lexer)) {
+    /* trailing white space with no newline: a blank line of its own */
+    lexer->mark_end(lexer);
+    return indented && valid[BLANK_LINE] ? emit(lexer, BLANK_LINE) : false;
+  }
+  if (lexer->lookahead == '\n') {
+    advance(lexer);
+    lexer->mark_end(lexer);
+    if (valid[FIELD_GAP] && blank_lines_then(lexer, false)) return emit(lexer, FIELD_GAP);
+    return emit(lexer, BLANK_LINE);
+  }
+  lexer->mark_end(lexer);
+  Line line;
+  read_line(lexer, &line, false);
+  enum TokenType t = kind_token(classify_line(&line, false));
+  if (!valid[t]) t = K_PARA;
+  return emit(lexer, t);
+}
+
+/* At white space or a line end in running text. Consumes the newline and the
+ * next line's indentation, then looks at the next line to say whether the
+ * construct goes on. Returns false (having consumed only white space) when
+ * the line does not end here. */
+static bool scan_line_end(TSLexer *lexer, const bool *valid) {
+  while (is_hspace(lexer->lookahead) && !lexer->eof(lexer)) advance(lexer);
+  if (lexer->eof(lexer)) {
+    lexer->mark_end(lexer);
+    return valid[LINE_END] ? emit(lexer, LINE_END) : false;
+  }
+  if (lexer->lookahead != '\n') return false;
+  advance(lexer);
+  while (is_hspace(lexer->lookahead) && !lexer->eof(lexer)) advance(lexer);
+  lexer->mark_end(lexer);
+
+  bool blank = at_eol(lexer);
+  if (blank) {
+    if (valid[GROUP_SEP] && blank_lines_then(lexer, true)) return emit(lexer, GROUP_SEP);
+    return valid[LINE_END] ? emit(lexer, LINE_END) : false;
+  }
+  Line line;
+  read_line(lexer, &line, false);
+  Kind kind = classify_line(&line, true);
+  if (valid[PARTICIPANT_SEP]) {
+    if (kind == KIND_PARA || (kind == KIND_LABEL && is_bare_colon_line(&line)))
+      return emit(lexer, PARTICIPANT_SEP);
+  }
+  if (kind == KIND_PARA) {
+    if (valid[PARA_CONTINUE]) return emit(lexer, PARA_CONTINUE);
+    if (valid[FIELD_CONTINUE]) return emit(lexer, FIELD_CONTINUE);
+  }
+  return valid[LINE_END] ? emit(lexer, LINE_END) : false;
+}
+
+/* Copies up to `cap` characters of the rest of the line into `buf`, stopping
+ * before `stop` or a newline; returns how many were read. */
+static uint32_t read_until(TSLexer *lexer, int32_t *buf, uint32_t cap, int32_t stop, int32_t also) {
+  uint32_t n = 0;
+  while (n < cap && !at_eol(lexer) && lexer->lookahead != stop && lexer->lookahead != also) {
+    buf[n++] = lexer->lookahead;
+    advance(lexer);
+  }
+  return n;
+}
+
+/* `U`, `C`, `S`, `TS`, `CUI`, `S//NF`, `U//FOUO`, `C/NF`; or a short
+ * unknown mark such as OCR's `X` or `e`, which the linter reports. */
+static bool is_mark_text(const int32_t *c, uint32_t n, bool *known) {
+  uint32_t a = 0, b = n;
+  while (a < b && is_hspace(c[a])) a++;
+  while (b > a && is_hspace(c[b - 1])) b--;
+  *known = false;
+  if (a == b) return false;
+  uint32_t i = a;
+  while (i < b && is_upper(c[i]) && c[i] < 0x80) i++;
+  static const char *const LEVELS[] = {"U", "C", "S", "TS", "R", "CUI", "SBU", "FOUO", NULL};
+  if (i > a && word_in(c + a, i - a, LEVELS, false)) {
+    if (i == b) {
+      *known = true;
+      return true;
+    }
+    if (c[i] == '/' || c[i] == '-') {
+      for (uint32_t k = i; k < b; k++) {
+        int32_t ch = c[k];
+        if (!((is_upper(ch) && ch < 0x80) || is_digit(ch) || ch == '/' || ch == '-' || ch == ',' || ch == ' '))
+          return false;
+      }
+      *known = true;
+      return true;
+    }
+  }
+  /* one or two letters or digits */
+  if (b - a > 2) return false;
+  for (uint32_t k = a; k < b; k++)
+    if (!(is_letter(c[k]) || is_digit(c[k]))) return false;
+  return true;
+}
+
+/* `(Via interpreter)`, `(inaudible)`, `(To Secretary Rice)`: starts with a
+ * letter and holds a lower-case letter; not a list label like `(a)`, `(iv)`. */
+static bool is_stage_text(const int32_t *c, uint32_t n) {
+  if (n < 2 || !is_letter(c[0])) return false;
+  bool lower = false, space = false;
+  for (uint32_t k = 0; k < n; k++) {
+    if (is_lower(c[k])) lower = true;
+    if (is_hspace(c[k])) space = true;
+  }
+  if (!lower) return false;
+  if (!space && n <= 4) {
+    static const char *const ROMAN[] = {"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", NULL};
+    if (word_in(c, n, ROMAN, false)) return false;
+  }
+  return true;
+}
+
+/* At `(`. Portion mark (at a line end, or leading a paragraph), stage
+ * direction, or plain text. */
+static bool scan_paren(TSLexer *lexer, const bool *valid) {
+  int32_t buf[PAREN_CAP];
+  advance(lexer);
+  lexer->mark_end(lexer);
+  uint32_t n = read_until(lexer, buf, PAREN_CAP, ')', '(');
+  if (lexer->lookahead != ')' || at_eol(lexer)) return emit(lexer, TEXT);
+  advance(lexer);
+  lexer->mark_end(lexer);
+  bool known;
+  if (is_mark_text(buf, n, &known)) {
+    bool leading = valid[LEADING_PORTION_MARK];
+    while (is_hspace(lexer->lookahead) && !lexer->eof(lexer)) advance(lexer);
+    if (at_eol(lexer)) return emit(lexer, leading ? LEADING_PORTION_MARK : PORTION_MARK);
+    if (leading) return emit(lexer, LEADING_PORTION_MARK);
+  }
+  if (is_stage_text(buf, n)) return emit(lexer, STAGE_DIRECTION);
+  return emit(lexer, TEXT);
+}
+
+/* At `*` or `~`: `*emphasis*`, `**strong**`, `~~struck~~`, else text. */
+static bool scan_delimited(TSLexer *lexer) {
+  int32_t d = lexer->lookahead;
+  uint32_t count = 0;
+  while (lexer->lookahead == d && count < 2) {
+    advance(lexer);
+    count++;
+  }
+  lexer->mark_end(lexer);
+  if (d == '~' && count < 2) return emit(lexer, TEXT);
+  if (at_eol(lexer) || is_hspace(lexer->lookahead) || lexer->lookahead == d) return emit(lexer, TEXT);
+  bool prev_space = false;
+  for (uint32_t n = 0; n < SPAN_CAP && !at_eol(lexer); n++) {
+    int32_t c = lexer->lookahead;
+    advance(lexer);
+    if (c == d && !prev_space) {
+      if (count == 1) {
+        lexer->mark_end(lexer);
+        return emit(lexer, EMPHASIS);
+      }
+      if (lexer->lookahead == d) {
+        advance(lexer);
+        lexer->mark_end(lexer);
+        return emit(lexer, d == '~' ? STRIKETHROUGH : STRONG);
+      }
+    }
+    prev_space = is_hspace(c);
+  }
+  return emit(lexer, TEXT);
+}
+
+/* At `[`: `[text](target)` link, `[Page 156]` page anchor, else text. */
+static bool scan_bracket(TSLexer *lexer) {
+  int32_t buf[PAREN_CAP];
+  advance(lexer);
+  lexer->mark_end(lexer);
+  uint32_t n = read_until(lexer, buf, PAREN_CAP, ']', '[');
+  if (lexer->lookahead != ']' || at_eol(lexer)) return emit(lexer, TEXT);
+  advance(lexer);
+  if (n > 5 && to_upper_ascii(buf[0]) == 'P' && to_upper_ascii(buf[1]) == 'A' &&
+      to_upper_ascii(buf[2]) == 'G' && to_upper_ascii(buf[3]) == 'E' && buf[4] == ' ') {
+    bool digits = true;
+    for (uint32_t k = 5; k < n && digits; k++) digits = is_digit(buf[k]);
+    if (digits) {
+      lexer->mark_end(lexer);
+      return emit(lexer, INLINE_FURNITURE);
+    }
+  }
+  if (lexer->lookahead != '(') {
+    lexer->mark_end(lexer);
+    return emit(lexer, TEXT);
+  }
+  advance(lexer);
+  for (uint32_t k = 0; k < SPAN_CAP && !at_eol(lexer); k++) {
+    int32_t c = lexer->lookahead;
+    advance(lexer);
+    if (c == ')') {
+      lexer->mark_end(lexer);
+      return emit(lexer, LINK);
+    }
+    if (is_hspace(c)) break;
+  }
+  return emit(lexer, TEXT);
+}
+
+/* Plain text up to the next character that may start an inline construct,
+ * or up to the line end (trailing white space left out). `after_space`: the
+ * text so far ends in white space (or the line starts here). */
+static bool scan_text(TSLexer *lexer, bool after_space) {
+  for (;;) {
+    if (at_eol(lexer)) break;
+    int32_t c = lexer->lookahead;
+    if (is_hspace(c)) {
+      advance(lexer);
+      after_space = true;
+      continue;
+    }
+    if (c == '*' || c == '[' || c == '~' || (c == '(' && after_space)) {
+      lexer->mark_end(lexer);
+      break;
+    }
+    if (c == '(') {
+      /* glued to a word: `1.4(b)(d)` is text, `#744305(C)` at a line end
+       * ends in a portion mark */
+      int32_t buf[PAREN_CAP];
+      lexer->mark_end(lexer);
+      advance(lexer);
+      uint32_t n = read_until(lexer, buf, PAREN_CAP, ')', '(');
+      if (lexer->lookahead == ')') {
+        advance(lexer);
+        bool known;
+        if (is_mark_text(buf, n, &known) && known) {
+          while (is_hspace(lexer->lookahead) && !lexer->eof(lexer)) advance(lexer);
+          if (at_eol(lexer)) break; /* token ends before the `(` */
+        }
+      }
+      lexer->mark_end(lexer);
+      after_space = false;
+      continue;
+    }
+    advance(lexer);
+    lexer->mark_end(lexer);
+    after_space = false;
+  }
+  return emit(lexer, TEXT);
+}
+
+static bool scan_inline(TSLexer *lexer, const bool *valid) {
+  if (valid[LEADING_PORTION_MARK]) {
+    while (is_hspace(lexer->lookahead) && !lexer->eof(lexer)) skip(lexer);
+  }
+  if (is_hspace(lexer->lookahead) || at_eol(lexer)) {
+    if (scan_line_end(lexer, valid)) return true;
+    if (at_eol(lexer)) return false;
+    /* white space inside the line: the start of a text run */
+    lexer->mark_end(lexer);
+    return scan_text(lexer, true);
+  }
+  switch (lexer->lookahead) {
+    case '(': return scan_paren(lexer, valid);
+    case '*':
+    case '~': return scan_delimited(lexer);
+    case '[': return scan_bracket(lexer);
+    default:
+      advance(lexer);
+      lexer->mark_end(lexer);
+      return scan_text(lexer, false);
+  }
+}
+
+/* The rest of the line as one token (banner, furniture, end marker). */
+static bool scan_rest_of_line(TSLexer *lexer, const bool *valid) {
+  while (is_hspace(lexer->lookahead) && !lexer->eof(lexer)) skip(lexer);
+  Line line;
+  read_line(lexer, &line, true);
+  if (valid[BANNER_TEXT] || valid[STRUCK_BANNER_TEXT]) {
+    bool struck = false;
+    is_banner(&line, &struck);
+    return emit(lexer, struck && valid[STRUCK_BANNER_TEXT] ? STRUCK_BANNER_TEXT : BANNER_TEXT);
+  }
+  return emit(lexer, valid[FURNITURE_TEXT] ? FURNITURE_TEXT : END_TEXT);
+}
+
+/* One participant (`Stephen Hadley, Assistant to the President` with the
+ * title's wrapped lines) or one delegation (`United States`, `US:`). */
+static bool scan_participant(TSLexer *lexer, const bool *valid) {
+  while (is_hspace(lexer->lookahead) && !lexer->eof(lexer)) skip(lexer);
+  Line line;
+  read_line(lexer, &line, true);
+  bool group;
+  if (!valid[PARTICIPANT]) group = true;
+  else if (!valid[PARTICIPANT_GROUP]) group = false;
+  else if (is_bare_colon_line(&line)) group = true;
+  else if (valid[PARTICIPANT_SEP]) group = is_group_line(&line, KIND_PARA); /* first, on the PARTICIPANTS line */
+  else group = false;
+  if (group) return emit(lexer, PARTICIPANT_GROUP);
+
+  /* Wrapped titles: a line goes on when it starts in lower case, when the
+   * line before ends in a word like `the` or `of`, or when the title already
+   * wraps and this line has no comma of its own. */
+  bool previous_wraps = line_ends_with_word(&line, WRAP_WORDS) ||
+                        (line.len > 0 && (line.c[line.len - 1] == ',' || line.c[line.len - 1] == '-'));
+  uint32_t lines = 1;
+  while (!lexer->eof(lexer) && lexer->lookahead == '\n') {
+    advance(lexer);
+    while (is_hspace(lexer->lookahead) && !lexer->eof(lexer)) advance(lexer);
+    if (at_eol(lexer)) break;
+    Line next;
+    read_line(lexer, &next, false);
+    if (next.truncated || !at_eol(lexer)) break;
+    if (classify_line(&next, true) != KIND_PARA || is_bare_colon_line(&next)) break;
+    bool goes_on = is_lower(next.c[0]) || previous_wraps || (lines >= 2 && !line_has(&next, ','));
+    if (!goes_on) break;
+    lexer->mark_end(lexer);
+    lines++;
+    previous_wraps = line_ends_with_word(&next, WRAP_WORDS) ||
+                     next.c[next.len - 1] == ',' || next.c[next.len - 1] == '-';
+  }
+  return emit(lexer, PARTICIPANT);
+}
+
+static bool scan_label_part(TSLexer *lexer, const bool *valid) {
+  while (is_hspace(lexer->lookahead) && !lexer->eof(lexer)) skip(lexer);
+  if (valid[LABEL_OPEN] && lexer->lookahead == '*') {
+    advance(lexer);
+    if (lexer->lookahead == '*') advance(lexer);
+    lexer->mark_end(lexer);
+    return emit(lexer, LABEL_OPEN);
+  }
+  if (lexer->lookahead == 'Q') {
+    advance(lexer);
+    lexer->mark_end(lexer);
+    if (is_hspace(lexer->lookahead)) return emit(lexer, SPEAKER_NAME);
+  }
+  while (!at_eol(lexer) && lexer->lookahead != ':' && lexer->lookahead != '*') {
+    bool space = is_hspace(lexer->lookahead);
+    advance(lexer);
+    if (!space) lexer->mark_end(lexer);
+  }
+  return emit(lexer, SPEAKER_NAME);
+}
+
+static bool scan_label_close(TSLexer *lexer) {
+  if (lexer->lookahead == '*') {
+    advance(lexer);
+    if (lexer->lookahead == '*') advance(lexer);
+  }
+  if (lexer->lookahead == ':') advance(lexer);
+  if (lexer->lookahead == '*') {
+    advance(lexer);
+    if (lexer->lookahead == '*') advance(lexer);
+  }
+  while (is_hspace(lexer->lookahead) && !lexer->eof(lexer)) advance(lexer);
+  lexer->mark_end(lexer);
+  return emit(lexer, LABEL_CLOSE);
+}
+
+bool tree_sitter_transcript_external_scanner_scan(void *payload, TSLexer *lexer, const bool *valid) {
+  (void)payload;
+  if (valid[ERROR_SENTINEL]) return false;
+
+  if (valid[BOM] && lexer->lookahead == 0xFEFF) {
+    advance(lexer);
+    lexer->mark_end(lexer);
+    return emit(lexer, BOM);
+  }
+  if (valid[K_PARA] || valid[K_FIELD]) return scan_line_start(lexer, valid);
+
+  if (valid[PARTICIPANTS_GAP]) {
+    while (is_hspace(lexer->lookahead) && !lexer->eof(lexer)) advance(lexer);
+    if (!lexer->eof(lexer) && lexer->lookahead == '\n') {
+      advance(lexer);
+      lexer->mark_end(lexer);
+      return emit(lexer, PARTICIPANTS_GAP);
+    }
+    return scan_participant(lexer, valid);
+  }
+  if (valid[MARGIN_MARK] && lexer->lookahead == '(') {
+    advance(lexer);
+    lexer->mark_end(lexer);
+    return emit(lexer, MARGIN_MARK);
+  }
+  if (valid[FIELD_NAME]) {
+    while (!at_eol(lexer) && lexer->lookahead != ':') {
+      bool space = is_hspace(lexer->lookahead);
+      advance(lexer);
+      if (!space) lexer->mark_end(lexer);
+    }
+    return emit(lexer, FIELD_NAME);
+  }
+  if (valid[FIELD_COLON]) {
+    while (is_hspace(lexer->lookahead) && !lexer->eof(lexer)) advance(lexer);
+    if (lexer->lookahead == ':') advance(lexer);
+    while (is_hspace(lexer->lookahead) && !lexer->eof(lexer)) advance(lexer);
+    lexer->mark_end(lexer);
+    return emit(lexer, FIELD_COLON);
+  }
+  if (valid[SPEAKER_NAME]) return scan_label_part(lexer, valid);
+  if (valid[LABEL_CLOSE]) return scan_label_close(lexer);
+  if (valid[BANNER_TEXT] || valid[FURNITURE_TEXT] || valid[END_TEXT]) return scan_rest_of_line(lexer, valid);
+
+  if (valid[HEADING_MARKER] && lexer->lookahead == '#') {
+    while (lexer->lookahead == '#') advance(lexer);
+    while (is_hspace(lexer->lookahead) && !lexer->eof(lexer)) advance(lexer);
+    lexer->mark_end(lexer);
+    return emit(lexer, HEADING_MARKER);
+  }
+  if (valid[PARTICIPANT] || valid[PARTICIPANT_GROUP]) {
+    while (is_hspace(lexer->lookahead) && !lexer->eof(lexer)) skip(lexer);
+    if (at_eol(lexer)) return scan_line_end(lexer, valid);
+    return scan_participant(lexer, valid);
+  }
+  if (valid[TEXT]) return scan_inline(lexer, valid);
+  if (valid[LINE_END] || valid[PARA_CONTINUE] || valid[FIELD_CONTINUE])
+    return scan_line_end(lexer, valid);
+  return false;
+}
+
+void *tree_sitter_transcript_external_scanner_create(void) { return NULL; }
+void tree_sitter_transcript_external_scanner_destroy(void *payload) { (void)payload; }
+unsigned tree_sitter_transcript_external_scanner_serialize(void *payload, char *buffer) {
+  (void)payload;
+  (void)buffer;
+  return 0;
+}
+void tree_sitter_transcript_external_scanner_deserialize(void *payload, const char *buffer, unsigned length) {
+  (void)payload;
+  (void)buffer;
+  (void)length;
+}
