@@ -1,1 +1,144 @@
-fn main() {}
+//! The `transcript-ls` command line.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use transcript_ls::outline::{ItemKind, OutlineItem, outline};
+use transcript_ls::syntax;
+
+#[derive(Parser)]
+#[command(
+    name = "transcript-ls",
+    version,
+    about = "Language server and CI linter for transcript markup: press-conference transcripts and memoranda of conversation",
+    long_about = None,
+    arg_required_else_help = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print each document's structure: headings, banners, header fields
+    /// with the participants list, and every speaker turn with its line and
+    /// first words, then a count of turns per speaker.
+    #[command(after_help = "Example:\n  transcript-ls parse fixtures/samples/memcon-2008-sochi.txt\n\n\
+        Files that cannot be read are reported and skipped; the exit code is then 1.")]
+    Parse {
+        /// Transcript files to read.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Parse { files } => parse_files(&files),
+    }
+}
+
+fn parse_files(files: &[PathBuf]) -> ExitCode {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut failed = false;
+    for (i, path) in files.iter().enumerate() {
+        if i > 0 {
+            let _ = writeln!(out);
+        }
+        let result = read_transcript(path).and_then(|source| print_outline(&mut out, path, &source));
+        if let Err(error) = result {
+            if is_broken_pipe(&error) {
+                // The reader went away (`| head`): stop quietly.
+                return ExitCode::SUCCESS;
+            }
+            let _ = out.flush();
+            eprintln!("error: {error:#}");
+            failed = true;
+        }
+    }
+    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .downcast_ref::<std::io::Error>()
+        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// Reads a file as text. Bytes that are not UTF-8 become U+FFFD, with a
+/// warning, so a damaged file is still shown rather than skipped.
+fn read_transcript(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(error) => {
+            eprintln!(
+                "warning: {} is not valid UTF-8 (first bad byte at offset {}); invalid bytes are shown as \u{FFFD}",
+                path.display(),
+                error.utf8_error().valid_up_to()
+            );
+            Ok(String::from_utf8_lossy(error.as_bytes()).into_owned())
+        }
+    }
+}
+
+fn print_outline(out: &mut impl Write, path: &Path, source: &str) -> Result<()> {
+    let tree = syntax::parse(source);
+    let items = outline(source, &tree);
+    writeln!(out, "{}", path.display())?;
+    for OutlineItem { line, kind } in &items {
+        let (indent, label, text) = match kind {
+            ItemKind::Heading(text) => ("", "heading", text.clone()),
+            ItemKind::Banner { text, struck } => {
+                ("", "banner", if *struck { format!("{text} (struck)") } else { text.clone() })
+            }
+            ItemKind::Field { name, value } => ("", "field", format!("{name}: {value}").trim_end().to_string()),
+            ItemKind::ParticipantGroup(name) => ("  ", "group", name.clone()),
+            ItemKind::Participant(name) => ("    ", "participant", name.clone()),
+            ItemKind::Turn { speaker, first_words } => ("", "turn", format!("{speaker}: {first_words}")),
+            ItemKind::EndMarker(text) => ("", "end", text.clone()),
+        };
+        let tag = format!("{indent}{label}");
+        writeln!(out, "{line:>6}  {tag:<16}{}", shorten(&text))?;
+    }
+    writeln!(out, "{}", speaker_summary(&items))?;
+    Ok(())
+}
+
+/// How much of a long field value a line shows.
+const SHOWN_CHARS: usize = 100;
+
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(SHOWN_CHARS) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        None => text.to_string(),
+    }
+}
+
+/// `45 speaker turns: The President 21, President Putin 19, …`, most
+/// frequent first, ties in order of first appearance.
+fn speaker_summary(items: &[OutlineItem]) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for item in items {
+        if let ItemKind::Turn { speaker, .. } = &item.kind {
+            match counts.iter_mut().find(|(name, _)| *name == speaker) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((speaker, 1)),
+            }
+        }
+    }
+    let total: usize = counts.iter().map(|(_, n)| n).sum();
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    let listed: Vec<String> = counts.iter().map(|(name, n)| format!("{name} {n}")).collect();
+    match total {
+        0 => "no speaker turns".to_string(),
+        1 => format!("1 speaker turn: {}", listed.join(", ")),
+        _ => format!("{total} speaker turns: {}", listed.join(", ")),
+    }
+}

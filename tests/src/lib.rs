@@ -1,1 +1,87 @@
-//! Helpers shared by the end-to-end suites in `tests/`.
+//! Helpers shared by the end-to-end suites in `tests/tests/`: find the built
+//! `transcript-ls` binary, run it, and reach the project's fixtures.
+//!
+//! The suites drive the real binary, as an editor or a CI job does. Cargo
+//! builds a package's own binaries for its tests, but not another
+//! package's, so `scripts/test` runs `cargo build --workspace --bins` first;
+//! run that too when calling `cargo test -p transcript-tests` by hand. A
+//! binary older than the server's sources is refused rather than tested.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::SystemTime;
+
+/// The workspace root.
+pub fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+/// A file under `fixtures/`.
+pub fn fixture(path: &str) -> PathBuf {
+    workspace().join("fixtures").join(path)
+}
+
+fn newest_source(dir: &Path) -> SystemTime {
+    let mut newest = SystemTime::UNIX_EPOCH;
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        let time = if path.is_dir() {
+            newest_source(&path)
+        } else {
+            entry.metadata().and_then(|m| m.modified()).unwrap_or(SystemTime::UNIX_EPOCH)
+        };
+        newest = newest.max(time);
+    }
+    newest
+}
+
+/// The `transcript-ls` binary built in the same profile as these tests.
+pub fn transcript_ls() -> PathBuf {
+    // target/<profile>/deps/<this test> -> target/<profile>/transcript-ls
+    let exe = std::env::current_exe().unwrap();
+    let profile_dir = exe.parent().and_then(Path::parent).unwrap();
+    let binary = profile_dir.join(format!("transcript-ls{}", std::env::consts::EXE_SUFFIX));
+    let built = std::fs::metadata(&binary).and_then(|m| m.modified()).unwrap_or_else(|_| {
+        panic!(
+            "{} is missing: run `cargo build --workspace --bins` (scripts/test does) before these tests",
+            binary.display()
+        )
+    });
+    let sources = newest_source(&workspace().join("server/src")).max(newest_source(&workspace().join("grammar/src")));
+    assert!(
+        built >= sources,
+        "{} is older than the sources: run `cargo build --workspace --bins` before these tests",
+        binary.display()
+    );
+    binary
+}
+
+/// Runs `transcript-ls` with `args` in `dir`, with no standard input.
+pub fn run_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(transcript_ls())
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("transcript-ls runs")
+}
+
+/// Standard output as text.
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Standard error as text.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A temporary folder holding copies of the given fixtures, by file name.
+pub fn temp_with(fixtures: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for f in fixtures {
+        let name = Path::new(f).file_name().unwrap();
+        std::fs::copy(fixture(f), dir.path().join(name)).unwrap();
+    }
+    dir
+}

@@ -1,0 +1,15 @@
+//! The syntax tree of a transcript: one function from text to tree.
+
+use tree_sitter::{Parser, Tree};
+
+/// Parses `text` with the transcript grammar. The grammar accepts every
+/// input, so this always returns a tree.
+pub fn parse(text: &str) -> Tree {
+    let mut parser = Parser::new();
+    parser
+        .set_language(&tree_sitter_transcript::LANGUAGE.into())
+        .expect("the grammar's ABI matches the tree-sitter runtime");
+    parser
+        .parse(text, None)
+        .expect("a parse without a timeout or cancellation flag returns a tree")
+}
