@@ -12,12 +12,17 @@
  * end of a line it looks at the next one to decide whether the paragraph,
  * field value or participants list goes on.
  *
- * The scanner keeps no state between tokens: every decision is a function of
- * the text, so incremental reparsing gives the same tree as a fresh parse.
+ * The scanner keeps one bit between tokens: whether the text so far on the
+ * line ends open (no full stop, question mark, closing quote...). A wrapped
+ * sentence (`...Thanks for this. On` / `Venezuela: Is the Council...`) then
+ * goes on over a line that looks like a mixed-case label. Tree-sitter stores
+ * the bit with every token, so incremental reparsing gives the same tree as
+ * a fresh parse.
  * Every look-ahead is bounded (LINE_CAP characters, PAREN_CAP, ...), so a
  * line of several megabytes costs linear time.
  */
 
+#include "tree_sitter/alloc.h"
 #include "tree_sitter/parser.h"
 
 #include <stdbool.h>
@@ -78,6 +83,11 @@ enum TokenType {
 /* How many blank lines a header block or participants list may bridge. */
 #define GAP_LINES 8
 
+typedef struct {
+  /* the last text on the current line did not end a sentence */
+  bool open_end;
+} Scanner;
+
 /* ------------------------------------------------------------------------ */
 /* Characters                                                                */
 
@@ -112,6 +122,12 @@ static bool is_lower(int32_t c) {
 }
 
 static bool is_digit(int32_t c) { return c >= '0' && c <= '9'; }
+
+/* Characters that may end a sentence or a quoted or bracketed span. */
+static bool is_closing(int32_t c) {
+  return c == '.' || c == '?' || c == '!' || c == ':' || c == ';' || c == '"' ||
+         c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0x2026;
+}
 
 static bool is_letter(int32_t c) {
   if (is_upper(c) || is_lower(c)) return true;
@@ -238,6 +254,14 @@ static const char *const CONNECTORS[] = {
 /* Words after which a participant's title goes on on the next line. */
 static const char *const WRAP_WORDS[] = {
   "the", "of", "and", "for", "to", "on", "in", "at", "de", "&", NULL,
+};
+
+/* Words that open a sentence with a colon (`First: Admiral, ...`) and never
+ * name a speaker on their own. */
+static const char *const SENTENCE_OPENERS[] = {
+  "First", "Second", "Third", "Fourth", "Fifth", "Firstly", "Secondly", "Thirdly",
+  "Finally", "Lastly", "Also", "However", "Now", "Then", "So", "Well", "Yes", "No",
+  "Again", "Today", "Example", "Update", "Correction", "Subject", "Quote", NULL,
 };
 
 /* Words that make a line a person, not a delegation. */
@@ -458,8 +482,8 @@ static bool is_label_at(const Line *l, uint32_t at) {
     i += 2;
   }
   if (!bold && i + 2 < l->len && l->c[i] == 'Q' &&
-      (l->c[i + 1] == '\t' || (l->c[i + 1] == ' ' && is_hspace(l->c[i + 2])))) {
-    return true; /* White House style bare `Q` */
+      (l->c[i + 1] == '\t' || (is_hspace(l->c[i + 1]) && is_hspace(l->c[i + 2])))) {
+    return true; /* White House style bare `Q` and two or more spaces */
   }
   uint32_t words = 0;
   uint32_t start = i;
@@ -490,6 +514,7 @@ static bool is_label_at(const Line *l, uint32_t at) {
     break;
   }
   if (i - start > 64) return false;
+  if (words == 1 && word_in(l->c + start, i - start, SENTENCE_OPENERS, false)) return false;
   /* the colon, with the bold closing before or after it */
   bool closed = !bold;
   if (bold && i + 1 < l->len && l->c[i] == '*' && l->c[i + 1] == '*') {
@@ -543,6 +568,16 @@ static bool is_margin_mark(const Line *l) {
     if (l->c[i] == '(') return true;
     if (l->c[i] == ')') return false;
   }
+  return true;
+}
+
+/* A label that stands out even in running text: ALL CAPS, bold, or a bare
+ * `Q`. A mixed-case `Venezuela:` after an open line is a wrapped sentence. */
+static bool is_emphatic_label(const Line *l) {
+  if (l->len >= 2 && l->c[0] == '*' && l->c[1] == '*') return true;
+  if (l->len >= 2 && l->c[0] == 'Q' && is_hspace(l->c[1])) return true;
+  for (uint32_t i = 0; i < l->len && l->c[i] != ':'; i++)
+    if (is_lower(l->c[i])) return false;
   return true;
 }
 
@@ -670,7 +705,9 @@ static bool scan_line_start(TSLexer *lexer, const bool *valid) {
  * next line's indentation, then looks at the next line to say whether the
  * construct goes on. Returns false (having consumed only white space) when
  * the line does not end here. */
-static bool scan_line_end(TSLexer *lexer, const bool *valid) {
+static bool scan_line_end(Scanner *s, TSLexer *lexer, const bool *valid) {
+  bool open_end = s->open_end;
+  s->open_end = false;
   while (is_hspace(lexer->lookahead) && !lexer->eof(lexer)) advance(lexer);
   if (lexer->eof(lexer)) {
     lexer->mark_end(lexer);
@@ -693,6 +730,7 @@ static bool scan_line_end(TSLexer *lexer, const bool *valid) {
     if (kind == KIND_PARA || (kind == KIND_LABEL && is_bare_colon_line(&line)))
       return emit(lexer, PARTICIPANT_SEP);
   }
+  if (kind == KIND_LABEL && open_end && valid[PARA_CONTINUE] && !is_emphatic_label(&line)) kind = KIND_PARA;
   if (kind == KIND_PARA) {
     if (valid[PARA_CONTINUE]) return emit(lexer, PARA_CONTINUE);
     if (valid[FIELD_CONTINUE]) return emit(lexer, FIELD_CONTINUE);
@@ -850,7 +888,7 @@ static bool scan_bracket(TSLexer *lexer) {
 /* Plain text up to the next character that may start an inline construct,
  * or up to the line end (trailing white space left out). `after_space`: the
  * text so far ends in white space (or the line starts here). */
-static bool scan_text(TSLexer *lexer, bool after_space) {
+static bool scan_text(Scanner *s, TSLexer *lexer, bool after_space, int32_t last) {
   for (;;) {
     if (at_eol(lexer)) break;
     int32_t c = lexer->lookahead;
@@ -859,6 +897,7 @@ static bool scan_text(TSLexer *lexer, bool after_space) {
       after_space = true;
       continue;
     }
+    last = c;
     if (c == '*' || c == '[' || c == '~' || (c == '(' && after_space)) {
       lexer->mark_end(lexer);
       break;
@@ -877,6 +916,7 @@ static bool scan_text(TSLexer *lexer, bool after_space) {
           while (is_hspace(lexer->lookahead) && !lexer->eof(lexer)) advance(lexer);
           if (at_eol(lexer)) break; /* token ends before the `(` */
         }
+        last = ')';
       }
       lexer->mark_end(lexer);
       after_space = false;
@@ -886,30 +926,38 @@ static bool scan_text(TSLexer *lexer, bool after_space) {
     lexer->mark_end(lexer);
     after_space = false;
   }
+  s->open_end = !is_closing(last);
   return emit(lexer, TEXT);
 }
 
-static bool scan_inline(TSLexer *lexer, const bool *valid) {
+static bool scan_inline(Scanner *s, TSLexer *lexer, const bool *valid) {
   if (valid[LEADING_PORTION_MARK]) {
     while (is_hspace(lexer->lookahead) && !lexer->eof(lexer)) skip(lexer);
   }
   if (is_hspace(lexer->lookahead) || at_eol(lexer)) {
-    if (scan_line_end(lexer, valid)) return true;
+    bool open_end = s->open_end;
+    if (scan_line_end(s, lexer, valid)) return true;
+    s->open_end = open_end;
     if (at_eol(lexer)) return false;
     /* white space inside the line: the start of a text run */
     lexer->mark_end(lexer);
-    return scan_text(lexer, true);
+    return scan_text(s, lexer, true, ' ');
   }
-  switch (lexer->lookahead) {
-    case '(': return scan_paren(lexer, valid);
+  bool found;
+  int32_t first = lexer->lookahead;
+  switch (first) {
+    case '(': found = scan_paren(lexer, valid); break;
     case '*':
-    case '~': return scan_delimited(lexer);
-    case '[': return scan_bracket(lexer);
+    case '~': found = scan_delimited(lexer); break;
+    case '[': found = scan_bracket(lexer); break;
     default:
       advance(lexer);
       lexer->mark_end(lexer);
-      return scan_text(lexer, false);
+      return scan_text(s, lexer, false, first);
   }
+  /* a construct closes what it opens; a lone delimiter leaves the line open */
+  s->open_end = found && lexer->result_symbol == TEXT;
+  return found;
 }
 
 /* The rest of the line as one token (banner, furniture, end marker). */
@@ -1000,8 +1048,12 @@ static bool scan_label_close(TSLexer *lexer) {
 }
 
 bool tree_sitter_transcript_external_scanner_scan(void *payload, TSLexer *lexer, const bool *valid) {
-  (void)payload;
+  Scanner *s = (Scanner *)payload;
   if (valid[ERROR_SENTINEL]) return false;
+  if (!valid[TEXT] && !valid[LINE_END] && !valid[PARA_CONTINUE] && !valid[FIELD_CONTINUE]) {
+    /* a new line or line kind: nothing on it is open yet */
+    s->open_end = false;
+  }
 
   if (valid[BOM] && lexer->lookahead == 0xFEFF) {
     advance(lexer);
@@ -1051,24 +1103,27 @@ bool tree_sitter_transcript_external_scanner_scan(void *payload, TSLexer *lexer,
   }
   if (valid[PARTICIPANT] || valid[PARTICIPANT_GROUP]) {
     while (is_hspace(lexer->lookahead) && !lexer->eof(lexer)) skip(lexer);
-    if (at_eol(lexer)) return scan_line_end(lexer, valid);
+    if (at_eol(lexer)) return scan_line_end(s, lexer, valid);
     return scan_participant(lexer, valid);
   }
-  if (valid[TEXT]) return scan_inline(lexer, valid);
+  if (valid[TEXT]) return scan_inline(s, lexer, valid);
   if (valid[LINE_END] || valid[PARA_CONTINUE] || valid[FIELD_CONTINUE])
-    return scan_line_end(lexer, valid);
+    return scan_line_end(s, lexer, valid);
   return false;
 }
 
-void *tree_sitter_transcript_external_scanner_create(void) { return NULL; }
-void tree_sitter_transcript_external_scanner_destroy(void *payload) { (void)payload; }
-unsigned tree_sitter_transcript_external_scanner_serialize(void *payload, char *buffer) {
-  (void)payload;
-  (void)buffer;
-  return 0;
+void *tree_sitter_transcript_external_scanner_create(void) {
+  Scanner *s = (Scanner *)ts_calloc(1, sizeof(Scanner));
+  return s;
 }
+
+void tree_sitter_transcript_external_scanner_destroy(void *payload) { ts_free(payload); }
+
+unsigned tree_sitter_transcript_external_scanner_serialize(void *payload, char *buffer) {
+  buffer[0] = ((Scanner *)payload)->open_end ? 1 : 0;
+  return 1;
+}
+
 void tree_sitter_transcript_external_scanner_deserialize(void *payload, const char *buffer, unsigned length) {
-  (void)payload;
-  (void)buffer;
-  (void)length;
+  ((Scanner *)payload)->open_end = length > 0 && buffer[0] != 0;
 }

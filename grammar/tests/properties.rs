@@ -5,6 +5,11 @@
 use proptest::prelude::*;
 use tree_sitter::{InputEdit, Node, Parser, Point, Tree};
 
+/// `PROPTEST_CASES` overrides the number of cases, for a longer run by hand.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 fn parser() -> Parser {
     let mut parser = Parser::new();
     parser.set_language(&tree_sitter_transcript::LANGUAGE.into()).unwrap();
@@ -77,7 +82,7 @@ fn sample() -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(256), ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_bytes_parse_without_error(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
@@ -91,7 +96,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(64), ..ProptestConfig::default() })]
 
     #[test]
     fn incremental_reparse_equals_a_fresh_parse(
