@@ -362,13 +362,23 @@ static bool is_time_stamp(const Line *l) {
   return l->len - i <= 24;
 }
 
+/* `Page 156`: the inside of a converted edition's page anchor. */
+static bool is_page_anchor(const int32_t *c, uint32_t n) {
+  if (n < 6 || to_upper_ascii(c[0]) != 'P' || to_upper_ascii(c[1]) != 'A' ||
+      to_upper_ascii(c[2]) != 'G' || to_upper_ascii(c[3]) != 'E' || c[4] != ' ')
+    return false;
+  for (uint32_t k = 5; k < n; k++)
+    if (!is_digit(c[k])) return false;
+  return true;
+}
+
 /* A line made only of Markdown links: `[BACK TO TOP](#)`, `[View Video](#)`;
  * or a page anchor `[Page 157]`. */
 static bool is_link_line(const Line *l) {
   uint32_t i = 0;
   bool any = false;
-  if (line_starts_ci(l, 0, "[PAGE ") && l->c[l->len - 1] == ']') {
-    return count_digits(l, 6) + 7 == l->len;
+  if (l->len >= 2 && l->c[0] == '[' && l->c[l->len - 1] == ']') {
+    return is_page_anchor(l->c + 1, l->len - 2);
   }
   while (i < l->len) {
     if (l->c[i] != '[') return false;
@@ -799,15 +809,25 @@ static bool is_stage_text(const int32_t *c, uint32_t n) {
   return true;
 }
 
+/* At an opening delimiter: consumes it and ends the token there, so that a
+ * construct that does not close falls back to a one-character text token;
+ * then reads the inside up to `close` on the same line (stopping at
+ * `reopen`, which cannot nest). True when `close` was found and consumed. */
+static bool read_enclosed(TSLexer *lexer, int32_t *buf, uint32_t *n, int32_t close, int32_t reopen) {
+  advance(lexer);
+  lexer->mark_end(lexer);
+  *n = read_until(lexer, buf, PAREN_CAP, close, reopen);
+  if (lexer->lookahead != close || at_eol(lexer)) return false;
+  advance(lexer);
+  return true;
+}
+
 /* At `(`. Portion mark (at a line end, or leading a paragraph), stage
  * direction, or plain text. */
 static bool scan_paren(TSLexer *lexer, const bool *valid) {
   int32_t buf[PAREN_CAP];
-  advance(lexer);
-  lexer->mark_end(lexer);
-  uint32_t n = read_until(lexer, buf, PAREN_CAP, ')', '(');
-  if (lexer->lookahead != ')' || at_eol(lexer)) return emit(lexer, TEXT);
-  advance(lexer);
+  uint32_t n;
+  if (!read_enclosed(lexer, buf, &n, ')', '(')) return emit(lexer, TEXT);
   lexer->mark_end(lexer);
   bool known;
   if (is_mark_text(buf, n, &known)) {
@@ -854,19 +874,11 @@ static bool scan_delimited(TSLexer *lexer) {
 /* At `[`: `[text](target)` link, `[Page 156]` page anchor, else text. */
 static bool scan_bracket(TSLexer *lexer) {
   int32_t buf[PAREN_CAP];
-  advance(lexer);
-  lexer->mark_end(lexer);
-  uint32_t n = read_until(lexer, buf, PAREN_CAP, ']', '[');
-  if (lexer->lookahead != ']' || at_eol(lexer)) return emit(lexer, TEXT);
-  advance(lexer);
-  if (n > 5 && to_upper_ascii(buf[0]) == 'P' && to_upper_ascii(buf[1]) == 'A' &&
-      to_upper_ascii(buf[2]) == 'G' && to_upper_ascii(buf[3]) == 'E' && buf[4] == ' ') {
-    bool digits = true;
-    for (uint32_t k = 5; k < n && digits; k++) digits = is_digit(buf[k]);
-    if (digits) {
-      lexer->mark_end(lexer);
-      return emit(lexer, INLINE_FURNITURE);
-    }
+  uint32_t n;
+  if (!read_enclosed(lexer, buf, &n, ']', '[')) return emit(lexer, TEXT);
+  if (is_page_anchor(buf, n)) {
+    lexer->mark_end(lexer);
+    return emit(lexer, INLINE_FURNITURE);
   }
   if (lexer->lookahead != '(') {
     lexer->mark_end(lexer);
