@@ -15,10 +15,17 @@ const TARGET_BYTES: usize = 5 * 1024 * 1024;
 
 fn document() -> String {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/samples/");
-    let samples: Vec<String> = ["memcon-2008-sochi.txt", "press-conference-2007-ocr.txt", "press-conference-2007-web.md"]
-        .iter()
-        .map(|name| std::fs::read_to_string(format!("{dir}{name}")).expect("the samples are in fixtures/samples"))
-        .collect();
+    let samples: Vec<String> = [
+        "memcon-2008-sochi.txt",
+        "press-conference-2007-ocr.txt",
+        "press-conference-2007-web.md",
+    ]
+    .iter()
+    .map(|name| {
+        std::fs::read_to_string(format!("{dir}{name}"))
+            .expect("the samples are in fixtures/samples")
+    })
+    .collect();
     let mut doc = String::with_capacity(TARGET_BYTES + 100_000);
     while doc.len() < TARGET_BYTES {
         for sample in &samples {
@@ -50,7 +57,9 @@ fn main() {
     let rounds = if quick { 5 } else { 21 };
     let doc = document();
     let mut parser = Parser::new();
-    parser.set_language(&tree_sitter_transcript::LANGUAGE.into()).unwrap();
+    parser
+        .set_language(&tree_sitter_transcript::LANGUAGE.into())
+        .unwrap();
 
     let (line_med, _) = measure(rounds, || {
         black_box(black_box(&doc).lines().count());
@@ -82,8 +91,14 @@ fn main() {
     });
 
     let mb = doc.len() as f64 / (1024.0 * 1024.0);
-    println!("document: {mb:.2} MB, {} lines, {rounds} rounds", doc.lines().count());
-    println!("baseline (count lines): median {line_med:?} ({:.0} MB/s)", mb_per_s(doc.len(), line_med));
+    println!(
+        "document: {mb:.2} MB, {} lines, {rounds} rounds",
+        doc.lines().count()
+    );
+    println!(
+        "baseline (count lines): median {line_med:?} ({:.0} MB/s)",
+        mb_per_s(doc.len(), line_med)
+    );
     println!(
         "full parse:             median {parse_med:?}, p90 {parse_p90:?} ({:.1} MB/s, {:.0}x the baseline's time)",
         mb_per_s(doc.len(), parse_med),

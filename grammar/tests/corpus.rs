@@ -86,13 +86,23 @@ fn every_corpus_case_parses_to_its_expected_tree() {
         .set_language(&tree_sitter_transcript::LANGUAGE.into())
         .unwrap();
     let mut cases = Vec::new();
-    let mut entries: Vec<_> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut entries: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     entries.sort();
     for path in entries {
         let text = fs::read_to_string(&path).unwrap();
-        cases.extend(parse_corpus(&path.file_name().unwrap().to_string_lossy(), &text));
+        cases.extend(parse_corpus(
+            &path.file_name().unwrap().to_string_lossy(),
+            &text,
+        ));
     }
-    assert!(cases.len() >= 60, "the corpus holds {} cases, fewer than 60", cases.len());
+    assert!(
+        cases.len() >= 60,
+        "the corpus holds {} cases, fewer than 60",
+        cases.len()
+    );
 
     let mut failures = Vec::new();
     for case in &cases {

@@ -7,20 +7,36 @@ use tree_sitter::{InputEdit, Node, Parser, Point, Tree};
 
 /// `PROPTEST_CASES` overrides the number of cases, for a longer run by hand.
 fn cases(default: u32) -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn parser() -> Parser {
     let mut parser = Parser::new();
-    parser.set_language(&tree_sitter_transcript::LANGUAGE.into()).unwrap();
+    parser
+        .set_language(&tree_sitter_transcript::LANGUAGE.into())
+        .unwrap();
     parser
 }
 
 fn assert_accepts(bytes: &[u8]) -> Tree {
-    let tree = parser().parse(bytes, None).expect("the parser returns a tree");
+    let tree = parser()
+        .parse(bytes, None)
+        .expect("the parser returns a tree");
     let root = tree.root_node();
-    assert!(!root.has_error(), "ERROR or MISSING in {:?}:\n{}", String::from_utf8_lossy(bytes), root.to_sexp());
-    assert_eq!(root.end_byte(), bytes.len(), "the document covers every byte");
+    assert!(
+        !root.has_error(),
+        "ERROR or MISSING in {:?}:\n{}",
+        String::from_utf8_lossy(bytes),
+        root.to_sexp()
+    );
+    assert_eq!(
+        root.end_byte(),
+        bytes.len(),
+        "the document covers every byte"
+    );
     tree
 }
 
@@ -37,7 +53,11 @@ fn dump(node: Node, out: &mut Vec<(u16, usize, usize)>) {
 fn point_at(text: &[u8], offset: usize) -> Point {
     let before = &text[..offset];
     let row = before.iter().filter(|&&b| b == b'\n').count();
-    let column = offset - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = offset
+        - before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
     Point::new(row, column)
 }
 
@@ -77,7 +97,10 @@ fn fragment() -> impl Strategy<Value = String> {
 }
 
 fn sample() -> String {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/samples/memcon-2008-sochi.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../fixtures/samples/memcon-2008-sochi.txt"
+    );
     std::fs::read_to_string(path).unwrap()
 }
 
@@ -106,7 +129,7 @@ proptest! {
         let full = sample();
         let mut cut = keep.min(full.len());
         while !full.is_char_boundary(cut) { cut -= 1; }
-        let mut text = full[..cut].as_bytes().to_vec();
+        let mut text = full.as_bytes()[..cut].to_vec();
         let mut parser = parser();
         let mut tree = parser.parse(&text, None).unwrap();
         for (at, delete, insert) in edits {

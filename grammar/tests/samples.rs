@@ -9,13 +9,17 @@ use std::path::PathBuf;
 use tree_sitter::{Node, Parser, Tree};
 
 fn fixture(path: &str) -> String {
-    let full: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "fixtures", path].iter().collect();
+    let full: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "fixtures", path]
+        .iter()
+        .collect();
     std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()))
 }
 
 fn parse(text: &str) -> Tree {
     let mut parser = Parser::new();
-    parser.set_language(&tree_sitter_transcript::LANGUAGE.into()).unwrap();
+    parser
+        .set_language(&tree_sitter_transcript::LANGUAGE.into())
+        .unwrap();
     parser.parse(text, None).unwrap()
 }
 
@@ -59,8 +63,16 @@ fn speakers(tree: &Tree, source: &str) -> Vec<String> {
 fn assert_clean(name: &str, source: &str) {
     let tree = parse(source);
     let root = tree.root_node();
-    assert!(!root.has_error(), "{name} parses with an ERROR or MISSING node:\n{}", root.to_sexp());
-    assert_eq!(root.end_byte(), source.len(), "{name}: the document node covers every byte");
+    assert!(
+        !root.has_error(),
+        "{name} parses with an ERROR or MISSING node:\n{}",
+        root.to_sexp()
+    );
+    assert_eq!(
+        root.end_byte(),
+        source.len(),
+        "{name}: the document node covers every byte"
+    );
 }
 
 #[test]
@@ -84,7 +96,10 @@ fn both_press_conference_editions_have_the_same_22_turns() {
     let ocr_speakers = speakers(&parse(&ocr), &ocr);
     let web_speakers = speakers(&parse(&web), &web);
     assert_eq!(ocr_speakers.len(), 22, "{ocr_speakers:#?}");
-    assert_eq!(ocr_speakers, web_speakers, "the bold labels name the same speakers");
+    assert_eq!(
+        ocr_speakers, web_speakers,
+        "the bold labels name the same speakers"
+    );
     assert_eq!(
         &ocr_speakers[..6],
         [
@@ -97,7 +112,10 @@ fn both_press_conference_editions_have_the_same_22_turns() {
         ]
     );
     for sentence in ["In other words", "The question really is"] {
-        assert!(!ocr_speakers.iter().any(|s| s == sentence), "`{sentence}:` is not a label");
+        assert!(
+            !ocr_speakers.iter().any(|s| s == sentence),
+            "`{sentence}:` is not a label"
+        );
     }
 }
 
@@ -129,7 +147,10 @@ fn memcon_header_fields_and_participants() {
         .into_iter()
         .map(|f| {
             let name = text(f.named_child(0).unwrap(), &src).to_string();
-            let value = f.named_child(1).map(|v| text(v, &src).to_string()).unwrap_or_default();
+            let value = f
+                .named_child(1)
+                .map(|v| text(v, &src).to_string())
+                .unwrap_or_default();
             (name, value)
         })
         .collect();
@@ -149,15 +170,32 @@ fn memcon_header_fields_and_participants() {
         ]
     );
     assert_eq!(fields[1].1, "Meeting with President of Russia (U)");
-    assert!(fields[4].1.ends_with("Bocharov Ruchey, Round Room, Sochi Russia"), "{:?}", fields[4].1);
-    assert!(fields[0].1.ends_with("18-25-2025"), "the date on the next line belongs to the field");
+    assert!(
+        fields[4]
+            .1
+            .ends_with("Bocharov Ruchey, Round Room, Sochi Russia"),
+        "{:?}",
+        fields[4].1
+    );
+    assert!(
+        fields[0].1.ends_with("18-25-2025"),
+        "the date on the next line belongs to the field"
+    );
 
-    let groups: Vec<&str> = nodes(&tree, "participant_group").into_iter().map(|n| text(n, &src)).collect();
+    let groups: Vec<&str> = nodes(&tree, "participant_group")
+        .into_iter()
+        .map(|n| text(n, &src))
+        .collect();
     assert_eq!(groups, ["United States", "Russia"]);
     // A wrapped title belongs to its participant: join its lines.
     let participants: Vec<String> = nodes(&tree, "participant")
         .into_iter()
-        .map(|n| text(n, &src).split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|n| {
+            text(n, &src)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect();
     assert_eq!(
         participants,
@@ -183,7 +221,10 @@ fn memcon_portion_marks_banners_furniture_and_end_marker() {
     let src = fixture("samples/memcon-2008-sochi.txt");
     let tree = parse(&src);
 
-    let marks: Vec<&str> = nodes(&tree, "portion_mark").into_iter().map(|n| text(n, &src)).collect();
+    let marks: Vec<&str> = nodes(&tree, "portion_mark")
+        .into_iter()
+        .map(|n| text(n, &src))
+        .collect();
     for mark in ["(S)", "(U)"] {
         let written = src.matches(mark).count();
         let parsed = marks.iter().filter(|m| **m == mark).count();
@@ -191,12 +232,19 @@ fn memcon_portion_marks_banners_furniture_and_end_marker() {
     }
     assert_eq!(marks.iter().filter(|m| **m == "(X)").count(), 1);
     assert_eq!(marks.iter().filter(|m| **m == "(e)").count(), 1);
-    assert_eq!(marks.len(), src.matches("(S)").count() + src.matches("(U)").count() + 2);
+    assert_eq!(
+        marks.len(),
+        src.matches("(S)").count() + src.matches("(U)").count() + 2
+    );
     // Each mark ends its paragraph (or the SUBJECT line).
     for mark in nodes(&tree, "portion_mark") {
         let rest = &src[mark.end_byte()..];
         let line_rest = rest.split('\n').next().unwrap();
-        assert!(line_rest.trim().is_empty(), "mark at {:?} ends its line", mark.start_position());
+        assert!(
+            line_rest.trim().is_empty(),
+            "mark at {:?} ends its line",
+            mark.start_position()
+        );
     }
 
     let banners = nodes(&tree, "banner");
@@ -205,28 +253,65 @@ fn memcon_portion_marks_banners_furniture_and_end_marker() {
         .filter(|b| b.child_by_field_name("struck").is_some())
         .map(|b| text(*b, &src))
         .collect();
-    assert_eq!(struck, ["~~SECRET~~"; 4], "every struck banner of the four pages");
+    assert_eq!(
+        struck, ["~~SECRET~~"; 4],
+        "every struck banner of the four pages"
+    );
     let plain: Vec<&str> = banners
         .iter()
         .filter(|b| b.child_by_field_name("struck").is_none())
         .map(|b| text(*b, &src))
         .collect();
-    assert_eq!(plain, ["EYES ONLY", "DO NOT COPY", "LIMITED ACCESS", "LIMITED ACCESS"]);
+    assert_eq!(
+        plain,
+        [
+            "EYES ONLY",
+            "DO NOT COPY",
+            "LIMITED ACCESS",
+            "LIMITED ACCESS"
+        ]
+    );
 
-    let furniture: Vec<&str> = nodes(&tree, "page_furniture").into_iter().map(|n| text(n, &src)).collect();
-    for line in ["NW#: 78134 DocId: 34685227", "NW#: 78134", "DocId: 34685227", "2470", "001", "9", "("] {
-        assert!(furniture.contains(&line), "{line:?} is page furniture: {furniture:?}");
+    let furniture: Vec<&str> = nodes(&tree, "page_furniture")
+        .into_iter()
+        .map(|n| text(n, &src))
+        .collect();
+    for line in [
+        "NW#: 78134 DocId: 34685227",
+        "NW#: 78134",
+        "DocId: 34685227",
+        "2470",
+        "001",
+        "9",
+        "(",
+    ] {
+        assert!(
+            furniture.contains(&line),
+            "{line:?} is page furniture: {furniture:?}"
+        );
     }
 
-    let ends: Vec<&str> = nodes(&tree, "end_marker").into_iter().map(|n| text(n, &src)).collect();
+    let ends: Vec<&str> = nodes(&tree, "end_marker")
+        .into_iter()
+        .map(|n| text(n, &src))
+        .collect();
     assert_eq!(ends, ["-- End of Conversation --"]);
 
     // A paragraph broken by a page break is two paragraphs, the second
     // starting in lower case: the linter joins them.
-    let paragraphs: Vec<&str> = nodes(&tree, "paragraph").into_iter().map(|n| text(n, &src)).collect();
-    for start in ["middle of a political firestorm", "or two single launches", "within themselves."] {
+    let paragraphs: Vec<&str> = nodes(&tree, "paragraph")
+        .into_iter()
+        .map(|n| text(n, &src))
+        .collect();
+    for start in [
+        "middle of a political firestorm",
+        "or two single launches",
+        "within themselves.",
+    ] {
         assert!(
-            paragraphs.iter().any(|p| p.trim_start_matches(['(', ' ']).starts_with(start)),
+            paragraphs
+                .iter()
+                .any(|p| p.trim_start_matches(['(', ' ']).starts_with(start)),
             "a paragraph starts with {start:?}"
         );
     }

@@ -27,8 +27,10 @@ enum Command {
     /// Print each document's structure: headings, banners, header fields
     /// with the participants list, and every speaker turn with its line and
     /// first words, then a count of turns per speaker.
-    #[command(after_help = "Example:\n  transcript-ls parse fixtures/samples/memcon-2008-sochi.txt\n\n\
-        Files that cannot be read are reported and skipped; the exit code is then 1.")]
+    #[command(
+        after_help = "Example:\n  transcript-ls parse fixtures/samples/memcon-2008-sochi.txt\n\n\
+        Files that cannot be read are reported and skipped; the exit code is then 1."
+    )]
     Parse {
         /// Transcript files to read.
         #[arg(required = true, value_name = "FILE")]
@@ -51,7 +53,8 @@ fn parse_files(files: &[PathBuf]) -> ExitCode {
         if i > 0 {
             let _ = writeln!(out);
         }
-        let result = read_transcript(path).and_then(|source| print_outline(&mut out, path, &source));
+        let result =
+            read_transcript(path).and_then(|source| print_outline(&mut out, path, &source));
         if let Err(error) = result {
             if is_broken_pipe(&error) {
                 // The reader went away (`| head`): stop quietly.
@@ -62,7 +65,11 @@ fn parse_files(files: &[PathBuf]) -> ExitCode {
             failed = true;
         }
     }
-    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
@@ -95,13 +102,26 @@ fn print_outline(out: &mut impl Write, path: &Path, source: &str) -> Result<()> 
     for OutlineItem { line, kind } in &items {
         let (indent, label, text) = match kind {
             ItemKind::Heading(text) => ("", "heading", text.clone()),
-            ItemKind::Banner { text, struck } => {
-                ("", "banner", if *struck { format!("{text} (struck)") } else { text.clone() })
-            }
-            ItemKind::Field { name, value } => ("", "field", format!("{name}: {value}").trim_end().to_string()),
+            ItemKind::Banner { text, struck } => (
+                "",
+                "banner",
+                if *struck {
+                    format!("{text} (struck)")
+                } else {
+                    text.clone()
+                },
+            ),
+            ItemKind::Field { name, value } => (
+                "",
+                "field",
+                format!("{name}: {value}").trim_end().to_string(),
+            ),
             ItemKind::ParticipantGroup(name) => ("  ", "group", name.clone()),
             ItemKind::Participant(name) => ("    ", "participant", name.clone()),
-            ItemKind::Turn { speaker, first_words } => ("", "turn", format!("{speaker}: {first_words}")),
+            ItemKind::Turn {
+                speaker,
+                first_words,
+            } => ("", "turn", format!("{speaker}: {first_words}")),
             ItemKind::EndMarker(text) => ("", "end", text.clone()),
         };
         let tag = format!("{indent}{label}");
@@ -134,8 +154,11 @@ fn speaker_summary(items: &[OutlineItem]) -> String {
         }
     }
     let total: usize = counts.iter().map(|(_, n)| n).sum();
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
-    let listed: Vec<String> = counts.iter().map(|(name, n)| format!("{name} {n}")).collect();
+    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    let listed: Vec<String> = counts
+        .iter()
+        .map(|(name, n)| format!("{name} {n}"))
+        .collect();
     match total {
         0 => "no speaker turns".to_string(),
         1 => format!("1 speaker turn: {}", listed.join(", ")),

@@ -15,11 +15,20 @@ pub struct OutlineItem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ItemKind {
     Heading(String),
-    Banner { text: String, struck: bool },
-    Field { name: String, value: String },
+    Banner {
+        text: String,
+        struck: bool,
+    },
+    Field {
+        name: String,
+        value: String,
+    },
     ParticipantGroup(String),
     Participant(String),
-    Turn { speaker: String, first_words: String },
+    Turn {
+        speaker: String,
+        first_words: String,
+    },
     EndMarker(String),
 }
 
@@ -36,13 +45,17 @@ pub fn outline(source: &str, tree: &Tree) -> Vec<OutlineItem> {
 fn walk(node: Node, source: &str, items: &mut Vec<OutlineItem>) {
     let line = node.start_position().row + 1;
     let kind = match node.kind() {
-        "heading" => Some(ItemKind::Heading(clean(text(node, source).trim_start_matches('#')))),
+        "heading" => Some(ItemKind::Heading(clean(
+            text(node, source).trim_start_matches('#'),
+        ))),
         "banner" => Some(ItemKind::Banner {
             text: text(node, source).to_string(),
             struck: node.child_by_field_name("struck").is_some(),
         }),
         "header_field" => Some(ItemKind::Field {
-            name: named_child(node, "field_name").map(|n| clean(text(n, source))).unwrap_or_default(),
+            name: named_child(node, "field_name")
+                .map(|n| clean(text(n, source)))
+                .unwrap_or_default(),
             value: field_value_text(node, source),
         }),
         "participant_group" => Some(ItemKind::ParticipantGroup(clean(text(node, source)))),
@@ -86,7 +99,10 @@ fn clean(text: &str) -> String {
 /// instead, so its value is left empty.
 fn field_value_text(field: Node, source: &str) -> String {
     match named_child(field, "field_value") {
-        Some(value) if named_child(value, "participant").is_none() && named_child(value, "participant_group").is_none() => {
+        Some(value)
+            if named_child(value, "participant").is_none()
+                && named_child(value, "participant_group").is_none() =>
+        {
             clean(text(value, source))
         }
         _ => String::new(),
@@ -119,7 +135,10 @@ mod tests {
             [
                 OutlineItem {
                     line: 1,
-                    kind: ItemKind::Field { name: "SUBJECT".into(), value: "Talks (U)".into() }
+                    kind: ItemKind::Field {
+                        name: "SUBJECT".into(),
+                        value: "Talks (U)".into()
+                    }
                 },
                 OutlineItem {
                     line: 3,
@@ -139,7 +158,10 @@ mod tests {
         assert_eq!(
             kinds,
             [
-                ItemKind::Field { name: "PARTICIPANTS".into(), value: String::new() },
+                ItemKind::Field {
+                    name: "PARTICIPANTS".into(),
+                    value: String::new()
+                },
                 ItemKind::ParticipantGroup("United States".into()),
                 ItemKind::Participant("The President".into()),
                 ItemKind::Participant("Stephen Hadley, Assistant to the President".into()),
@@ -149,12 +171,21 @@ mod tests {
 
     #[test]
     fn struck_banner_is_marked_struck() {
-        let kinds: Vec<ItemKind> = items("~~SECRET~~\n\nSECRET\n").into_iter().map(|i| i.kind).collect();
+        let kinds: Vec<ItemKind> = items("~~SECRET~~\n\nSECRET\n")
+            .into_iter()
+            .map(|i| i.kind)
+            .collect();
         assert_eq!(
             kinds,
             [
-                ItemKind::Banner { text: "~~SECRET~~".into(), struck: true },
-                ItemKind::Banner { text: "SECRET".into(), struck: false },
+                ItemKind::Banner {
+                    text: "~~SECRET~~".into(),
+                    struck: true
+                },
+                ItemKind::Banner {
+                    text: "SECRET".into(),
+                    struck: false
+                },
             ]
         );
     }

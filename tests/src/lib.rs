@@ -13,7 +13,10 @@ use std::time::SystemTime;
 
 /// The workspace root.
 pub fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 /// A file under `fixtures/`.
@@ -28,7 +31,10 @@ fn newest_source(dir: &Path) -> SystemTime {
         let time = if path.is_dir() {
             newest_source(&path)
         } else {
-            entry.metadata().and_then(|m| m.modified()).unwrap_or(SystemTime::UNIX_EPOCH)
+            entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .unwrap_or(SystemTime::UNIX_EPOCH)
         };
         newest = newest.max(time);
     }
@@ -47,7 +53,8 @@ pub fn transcript_ls() -> PathBuf {
             binary.display()
         )
     });
-    let sources = newest_source(&workspace().join("server/src")).max(newest_source(&workspace().join("grammar/src")));
+    let sources = newest_source(&workspace().join("server/src"))
+        .max(newest_source(&workspace().join("grammar/src")));
     assert!(
         built >= sources,
         "{} is older than the sources: run `cargo build --workspace --bins` before these tests",
