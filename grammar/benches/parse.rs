@@ -4,14 +4,25 @@
 //! Prints medians (and the 90th percentile) of repeated runs, beside a
 //! baseline measured in the same run: counting the document's lines, the
 //! least work any line-oriented reader does. Run with `cargo bench -p
-//! tree-sitter-transcript`; `-- --quick` runs fewer rounds.
+//! tree-sitter-transcript`; `-- --quick` runs fewer rounds, `-- --mb 10`
+//! parses a 10 MB document instead.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use tree_sitter::{InputEdit, Parser, Point};
 
-const TARGET_BYTES: usize = 5 * 1024 * 1024;
+/// The document's size in megabytes: 5, or `--mb N`.
+fn target_bytes() -> usize {
+    let args: Vec<String> = std::env::args().collect();
+    let mb = args
+        .iter()
+        .position(|a| a == "--mb")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(5);
+    mb * 1024 * 1024
+}
 
 fn document() -> String {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/samples/");
@@ -26,8 +37,9 @@ fn document() -> String {
             .expect("the samples are in fixtures/samples")
     })
     .collect();
-    let mut doc = String::with_capacity(TARGET_BYTES + 100_000);
-    while doc.len() < TARGET_BYTES {
+    let target = target_bytes();
+    let mut doc = String::with_capacity(target + 100_000);
+    while doc.len() < target {
         for sample in &samples {
             doc.push_str(sample);
             doc.push_str("\n\n");
