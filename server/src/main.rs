@@ -49,12 +49,18 @@ fn parse_files(files: &[PathBuf]) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut failed = false;
-    for (i, path) in files.iter().enumerate() {
-        if i > 0 {
-            let _ = writeln!(out);
+    let mut shown = 0;
+    for path in files {
+        let result = read_transcript(path).and_then(|source| {
+            if shown > 0 {
+                // a blank line between documents
+                writeln!(out)?;
+            }
+            print_outline(&mut out, path, &source)
+        });
+        if result.is_ok() {
+            shown += 1;
         }
-        let result =
-            read_transcript(path).and_then(|source| print_outline(&mut out, path, &source));
         if let Err(error) = result {
             if is_broken_pipe(&error) {
                 // The reader went away (`| head`): stop quietly.

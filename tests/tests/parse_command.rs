@@ -107,6 +107,10 @@ fn unreadable_file_is_reported_and_the_others_are_still_shown() {
         "{}",
         stderr(&output)
     );
+    assert!(
+        stdout(&output).starts_with("memcon-2008-sochi.txt\n"),
+        "no blank line for the skipped file"
+    );
     assert!(stdout(&output).contains("45 speaker turns"));
 }
 
