@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use tree_sitter::Parser;
+mod common;
 
 /// One corpus case: its name, its input bytes and the expected S-expression.
 struct Case {
@@ -81,10 +81,7 @@ fn strip_fields(sexp: &str) -> String {
 #[test]
 fn every_corpus_case_parses_to_its_expected_tree() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test/corpus");
-    let mut parser = Parser::new();
-    parser
-        .set_language(&tree_sitter_transcript::LANGUAGE.into())
-        .unwrap();
+    let mut parser = common::parser();
     let mut cases = Vec::new();
     let mut entries: Vec<_> = fs::read_dir(&dir)
         .unwrap()

@@ -3,7 +3,10 @@
 //! edit gives the same tree as a fresh parse.
 
 use proptest::prelude::*;
-use tree_sitter::{InputEdit, Node, Parser, Point, Tree};
+mod common;
+
+use common::parser;
+use tree_sitter::{InputEdit, Node, Point, Tree};
 
 /// `PROPTEST_CASES` overrides the number of cases, for a longer run by hand.
 fn cases(default: u32) -> u32 {
@@ -11,14 +14,6 @@ fn cases(default: u32) -> u32 {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
-}
-
-fn parser() -> Parser {
-    let mut parser = Parser::new();
-    parser
-        .set_language(&tree_sitter_transcript::LANGUAGE.into())
-        .unwrap();
-    parser
 }
 
 fn assert_accepts(bytes: &[u8]) -> Tree {

@@ -4,17 +4,12 @@
 
 use std::collections::BTreeMap;
 
-use tree_sitter::{Parser, Query, QueryCursor, StreamingIterator, Tree};
+mod common;
+
+use common::parse;
+use tree_sitter::{Query, QueryCursor, StreamingIterator};
 
 const MEMCON: &str = include_str!("../../fixtures/samples/memcon-2008-sochi.txt");
-
-fn parse(text: &str) -> Tree {
-    let mut parser = Parser::new();
-    parser
-        .set_language(&tree_sitter_transcript::LANGUAGE.into())
-        .unwrap();
-    parser.parse(text, None).unwrap()
-}
 
 /// (capture name, captured text) for every match of `source` on `text`.
 fn captures(source: &str, text: &str) -> Vec<(String, String)> {

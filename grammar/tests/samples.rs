@@ -6,21 +6,16 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use tree_sitter::{Node, Parser, Tree};
+mod common;
+
+use common::parse;
+use tree_sitter::{Node, Tree};
 
 fn fixture(path: &str) -> String {
     let full: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "fixtures", path]
         .iter()
         .collect();
     std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()))
-}
-
-fn parse(text: &str) -> Tree {
-    let mut parser = Parser::new();
-    parser
-        .set_language(&tree_sitter_transcript::LANGUAGE.into())
-        .unwrap();
-    parser.parse(text, None).unwrap()
 }
 
 /// Every node of `kind` in document order.
@@ -44,16 +39,25 @@ fn text<'a>(node: Node, source: &'a str) -> &'a str {
     &source[node.byte_range()]
 }
 
+/// The text of every node of `kind`, in document order.
+fn texts<'a>(tree: &Tree, source: &'a str, kind: &str) -> Vec<&'a str> {
+    nodes(tree, kind)
+        .into_iter()
+        .map(|n| text(n, source))
+        .collect()
+}
+
 /// The speaker of each turn, as written, in document order.
 fn speakers(tree: &Tree, source: &str) -> Vec<String> {
     nodes(tree, "speaker_turn")
         .into_iter()
         .map(|turn| {
-            let label = turn.child_by_field_name("label").or_else(|| {
-                let mut c = turn.walk();
-                turn.children(&mut c).find(|n| n.kind() == "speaker_label")
-            });
-            let name = label.unwrap().named_child(0).unwrap();
+            let mut cursor = turn.walk();
+            let label = turn
+                .named_children(&mut cursor)
+                .find(|n| n.kind() == "speaker_label")
+                .expect("every turn has a label");
+            let name = label.named_child(0).unwrap();
             assert_eq!(name.kind(), "speaker_name");
             text(name, source).to_string()
         })
@@ -182,10 +186,7 @@ fn memcon_header_fields_and_participants() {
         "the date on the next line belongs to the field"
     );
 
-    let groups: Vec<&str> = nodes(&tree, "participant_group")
-        .into_iter()
-        .map(|n| text(n, &src))
-        .collect();
+    let groups: Vec<&str> = texts(&tree, &src, "participant_group");
     assert_eq!(groups, ["United States", "Russia"]);
     // A wrapped title belongs to its participant: join its lines.
     let participants: Vec<String> = nodes(&tree, "participant")
@@ -221,10 +222,7 @@ fn memcon_portion_marks_banners_furniture_and_end_marker() {
     let src = fixture("samples/memcon-2008-sochi.txt");
     let tree = parse(&src);
 
-    let marks: Vec<&str> = nodes(&tree, "portion_mark")
-        .into_iter()
-        .map(|n| text(n, &src))
-        .collect();
+    let marks: Vec<&str> = texts(&tree, &src, "portion_mark");
     for mark in ["(S)", "(U)"] {
         let written = src.matches(mark).count();
         let parsed = marks.iter().filter(|m| **m == mark).count();
@@ -272,10 +270,7 @@ fn memcon_portion_marks_banners_furniture_and_end_marker() {
         ]
     );
 
-    let furniture: Vec<&str> = nodes(&tree, "page_furniture")
-        .into_iter()
-        .map(|n| text(n, &src))
-        .collect();
+    let furniture: Vec<&str> = texts(&tree, &src, "page_furniture");
     for line in [
         "NW#: 78134 DocId: 34685227",
         "NW#: 78134",
@@ -291,18 +286,12 @@ fn memcon_portion_marks_banners_furniture_and_end_marker() {
         );
     }
 
-    let ends: Vec<&str> = nodes(&tree, "end_marker")
-        .into_iter()
-        .map(|n| text(n, &src))
-        .collect();
+    let ends: Vec<&str> = texts(&tree, &src, "end_marker");
     assert_eq!(ends, ["-- End of Conversation --"]);
 
     // A paragraph broken by a page break is two paragraphs, the second
     // starting in lower case: the linter joins them.
-    let paragraphs: Vec<&str> = nodes(&tree, "paragraph")
-        .into_iter()
-        .map(|n| text(n, &src))
-        .collect();
+    let paragraphs: Vec<&str> = texts(&tree, &src, "paragraph");
     for start in [
         "middle of a political firestorm",
         "or two single launches",

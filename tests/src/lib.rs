@@ -9,6 +9,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
 use std::time::SystemTime;
 
 /// The workspace root.
@@ -41,18 +42,26 @@ fn newest_source(dir: &Path) -> SystemTime {
     newest
 }
 
-/// The `transcript-ls` binary built in the same profile as these tests.
+/// The `transcript-ls` binary built in the same profile as these tests,
+/// checked once per test process.
 pub fn transcript_ls() -> PathBuf {
+    static BINARY: OnceLock<PathBuf> = OnceLock::new();
+    BINARY.get_or_init(find_binary).clone()
+}
+
+fn find_binary() -> PathBuf {
     // target/<profile>/deps/<this test> -> target/<profile>/transcript-ls
     let exe = std::env::current_exe().unwrap();
     let profile_dir = exe.parent().and_then(Path::parent).unwrap();
     let binary = profile_dir.join(format!("transcript-ls{}", std::env::consts::EXE_SUFFIX));
-    let built = std::fs::metadata(&binary).and_then(|m| m.modified()).unwrap_or_else(|_| {
-        panic!(
-            "{} is missing: run `cargo build --workspace --bins` (scripts/test does) before these tests",
-            binary.display()
-        )
-    });
+    let built = std::fs::metadata(&binary)
+        .and_then(|m| m.modified())
+        .unwrap_or_else(|_| {
+            panic!(
+                "{} is missing: run `cargo build --workspace --bins` (scripts/test does) before these tests",
+                binary.display()
+            )
+        });
     let sources = newest_source(&workspace().join("server/src"))
         .max(newest_source(&workspace().join("grammar/src")));
     assert!(
