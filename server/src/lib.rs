@@ -1,8 +1,24 @@
 //! transcript-ls: the language server and CI linter for transcript markup.
 //!
-//! Layers point down: the grammar crate parses, [`syntax`] owns the parser,
-//! [`outline`] reads a document's structure off the tree. The command line
-//! (`main.rs`) only formats what these return.
+//! Layers point down: the grammar crate parses; [`syntax`] owns the parser;
+//! [`model`] reads a typed model off the tree; [`rules`] check it;
+//! [`analysis`] ties them into one pure function of text and
+//! [`config::Config`]; [`workspace`] indexes many documents. The command
+//! line (`main.rs`) and the language server only translate what these
+//! return.
 
+pub mod analysis;
+pub mod config;
+pub mod finding;
+pub mod fix;
+pub mod model;
 pub mod outline;
+pub mod rules;
+pub mod suppression;
 pub mod syntax;
+pub mod treaties;
+pub mod workspace;
+
+pub use analysis::{Analysis, analyze, analyze_text};
+pub use config::Config;
+pub use finding::{Finding, Severity};

@@ -1,0 +1,59 @@
+//! Collects each lint rule's module doc comment (`//!` lines at the top of
+//! `src/rules/<group>/<rule>.rs`) into a table, so the rule's documentation,
+//! its hover text and `--explain` all come from the one comment.
+
+use std::fmt::Write;
+use std::path::Path;
+use std::{env, fs};
+
+fn main() {
+    let rules = Path::new("src/rules");
+    println!("cargo::rerun-if-changed=src/rules");
+    let mut entries = Vec::new();
+    let mut groups: Vec<_> = fs::read_dir(rules)
+        .expect("src/rules exists")
+        .flatten()
+        .collect();
+    groups.sort_by_key(|e| e.path());
+    for group in groups.into_iter().filter(|e| e.path().is_dir()) {
+        println!("cargo::rerun-if-changed={}", group.path().display());
+        let mut files: Vec<_> = fs::read_dir(group.path())
+            .expect("rule group is readable")
+            .flatten()
+            .collect();
+        files.sort_by_key(|e| e.path());
+        for file in files {
+            let path = file.path();
+            if path.extension().is_none_or(|e| e != "rs")
+                || path.file_stem().is_some_and(|s| s == "mod")
+            {
+                continue;
+            }
+            println!("cargo::rerun-if-changed={}", path.display());
+            let source = fs::read_to_string(&path).expect("rule file is readable");
+            let doc: Vec<&str> = source
+                .lines()
+                .take_while(|l| l.starts_with("//!"))
+                .map(|l| {
+                    l.strip_prefix("//! ")
+                        .unwrap_or(l.trim_start_matches("//!"))
+                })
+                .collect();
+            let module = format!(
+                "transcript_ls::rules::{}::{}",
+                group.file_name().to_string_lossy(),
+                path.file_stem().unwrap().to_string_lossy()
+            );
+            entries.push((module, doc.join("\n")));
+        }
+    }
+    let mut out = String::from(
+        "/// Each rule module's path and its doc comment.\npub(crate) const RULE_DOCS: &[(&str, &str)] = &[\n",
+    );
+    for (module, doc) in entries {
+        writeln!(out, "    ({module:?}, {doc:?}),").unwrap();
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("rule_docs.rs");
+    fs::write(dest, out).expect("OUT_DIR is writable");
+}

@@ -1,0 +1,300 @@
+//! `transcript.toml`: per-project configuration, found by walking up from a
+//! document's folder.
+//!
+//! ```toml
+//! # Documents without banners or marks are still treated as classified.
+//! classified = false
+//!
+//! [rules]
+//! O009 = "off"                 # by code ...
+//! unknown-speaker = "error"    # ... or by name; "off", "hint", "info", "warning", "error"
+//!
+//! [speakers]
+//! "The Secretary" = "George Shultz"   # a label → a participant (or a name of its own)
+//!
+//! [[treaties]]
+//! id = "geneva-framework-1994"
+//! name = "Agreed Framework between the United States and North Korea"
+//! aliases = ["Agreed Framework"]
+//! signed = "1994-10-21"
+//! parties = ["United States", "North Korea"]
+//! summary = "Froze North Korea's plutonium programme in exchange for light-water reactors."
+//! ```
+//!
+//! Anything the file does not know, a misspelt key or an unknown rule, is an
+//! error that names the file and the line.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::finding::Severity;
+use crate::rules::{self, Rule};
+use crate::treaties::{Gazetteer, Treaty};
+
+/// The name of the configuration file.
+pub const FILE_NAME: &str = "transcript.toml";
+
+/// A problem with a configuration file.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}:{line}: {message}", path.display())]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+}
+
+/// What a rule is set to in `[rules]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleSetting {
+    Off,
+    On(Severity),
+}
+
+/// The configuration an analysis runs with.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Treat documents with no banner or mark as classified anyway.
+    pub classified: bool,
+    rules: BTreeMap<&'static str, RuleSetting>,
+    speakers: Vec<(String, String)>,
+    treaties: Vec<Treaty>,
+    gazetteer: Arc<Gazetteer>,
+    /// The file this came from, if any.
+    pub source: Option<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            classified: false,
+            rules: BTreeMap::new(),
+            speakers: Vec::new(),
+            treaties: Vec::new(),
+            gazetteer: Gazetteer::builtin(),
+            source: None,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    classified: bool,
+    #[serde(default)]
+    rules: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    speakers: BTreeMap<String, String>,
+    #[serde(default)]
+    treaties: Vec<Spanned<Treaty>>,
+}
+
+impl Config {
+    /// Reads the configuration at `path`.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let mut config = Config::parse(&text).map_err(|(line, message)| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            line,
+            message,
+        })?;
+        config.source = Some(path.to_path_buf());
+        Ok(config)
+    }
+
+    /// The configuration that applies to a document at `document`: the
+    /// nearest `transcript.toml` in its folder or above, or the defaults.
+    pub fn for_document(document: &Path) -> Result<Config, ConfigError> {
+        match find(document) {
+            Some(path) => Config::load(&path),
+            None => Ok(Config::default()),
+        }
+    }
+
+    /// Parses the text of a configuration file; an error carries its
+    /// 1-based line.
+    pub fn parse(text: &str) -> Result<Config, (usize, String)> {
+        let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+        let file: File = toml::from_str(text).map_err(|e| {
+            let line = e.span().map_or(1, |s| line_of(s.start));
+            (line, e.message().to_string())
+        })?;
+        let mut rules = BTreeMap::new();
+        for (key, value) in &file.rules {
+            let line = line_of(value.span().start);
+            let rule: &Rule = rules::lookup(key).ok_or_else(|| {
+                (
+                    line,
+                    format!("unknown rule `{key}` (see `transcript-ls rules` for the list)"),
+                )
+            })?;
+            let setting = match value.get_ref().as_str() {
+                "off" => RuleSetting::Off,
+                "hint" => RuleSetting::On(Severity::Hint),
+                "info" => RuleSetting::On(Severity::Info),
+                "warning" => RuleSetting::On(Severity::Warning),
+                "error" => RuleSetting::On(Severity::Error),
+                other => {
+                    return Err((
+                        line,
+                        format!(
+                            "`{key}` cannot be `{other}`: use \"off\", \"hint\", \"info\", \"warning\" or \"error\""
+                        ),
+                    ));
+                }
+            };
+            rules.insert(rule.code, setting);
+        }
+        let mut treaties = Vec::new();
+        for t in file.treaties {
+            let line = line_of(t.span().start);
+            let t = t.into_inner();
+            if t.id.trim().is_empty() || t.name.trim().is_empty() {
+                return Err((line, "a treaty needs an `id` and a `name`".to_string()));
+            }
+            if t.signed.as_deref().is_some_and(|s| {
+                Treaty {
+                    signed: Some(s.to_string()),
+                    ..t.clone()
+                }
+                .signed_date()
+                .is_none()
+            }) {
+                return Err((
+                    line,
+                    format!("treaty `{}`: `signed` must be a date like 1994-10-21", t.id),
+                ));
+            }
+            treaties.push(t);
+        }
+        let gazetteer = if treaties.is_empty() {
+            Gazetteer::builtin()
+        } else {
+            Arc::new(Gazetteer::with_extra(&treaties))
+        };
+        Ok(Config {
+            classified: file.classified,
+            rules,
+            speakers: file.speakers.into_iter().collect(),
+            treaties,
+            gazetteer,
+            source: None,
+        })
+    }
+
+    /// Whether `rule` runs, and at what severity.
+    pub fn setting(&self, rule: &Rule) -> RuleSetting {
+        self.rules
+            .get(rule.code)
+            .copied()
+            .unwrap_or(RuleSetting::On(rule.severity))
+    }
+
+    /// Turns a rule off or sets its severity (used by the command line's
+    /// `--select`/`--ignore` and by tests).
+    pub fn set(&mut self, code: &'static str, setting: RuleSetting) {
+        self.rules.insert(code, setting);
+    }
+
+    /// `(label, name)` pairs from `[speakers]`.
+    pub fn speaker_aliases(&self) -> &[(String, String)] {
+        &self.speakers
+    }
+
+    /// The user's own treaties from `[[treaties]]`.
+    pub fn extra_treaties(&self) -> &[Treaty] {
+        &self.treaties
+    }
+
+    /// The built-in treaties plus the user's.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+}
+
+/// The nearest `transcript.toml` at or above the folder of `document`.
+pub fn find(document: &Path) -> Option<PathBuf> {
+    let start = if document.is_dir() {
+        Some(document)
+    } else {
+        document.parent()
+    };
+    start?
+        .ancestors()
+        .map(|dir| dir.join(FILE_NAME))
+        .find(|p| p.is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_are_set_by_code_or_name() {
+        let c = Config::parse("[rules]\nO009 = \"off\"\nunknown-speaker = \"error\"\n").unwrap();
+        assert_eq!(c.setting(rules::lookup("O009").unwrap()), RuleSetting::Off);
+        assert_eq!(
+            c.setting(rules::lookup("S001").unwrap()),
+            RuleSetting::On(Severity::Error)
+        );
+        assert_eq!(
+            c.setting(rules::lookup("O001").unwrap()),
+            RuleSetting::On(Severity::Warning)
+        );
+    }
+
+    #[test]
+    fn an_unknown_rule_is_an_error_naming_its_line() {
+        let err = Config::parse("classified = true\n\n[rules]\nO999 = \"off\"\n").unwrap_err();
+        assert_eq!(err.0, 4);
+        assert!(err.1.contains("unknown rule `O999`"), "{}", err.1);
+    }
+
+    #[test]
+    fn an_unknown_key_is_an_error_naming_its_line() {
+        let err = Config::parse("classified = true\nclasified = false\n").unwrap_err();
+        assert_eq!(err.0, 2);
+        assert!(err.1.contains("clasified"), "{}", err.1);
+    }
+
+    #[test]
+    fn a_bad_severity_names_the_choices() {
+        let err = Config::parse("[rules]\nO001 = \"loud\"\n").unwrap_err();
+        assert_eq!(err.0, 2);
+        assert!(err.1.contains("\"off\""), "{}", err.1);
+    }
+
+    #[test]
+    fn user_treaties_join_the_gazetteer() {
+        let c = Config::parse(
+            "[[treaties]]\nid = \"agreed-framework\"\nname = \"Agreed Framework\"\naliases = [\"Agreed Framework\"]\nsigned = \"1994-10-21\"\n",
+        )
+        .unwrap();
+        let g = c.gazetteer();
+        assert!(g.by_key("agreed-framework").is_some());
+        assert!(g.by_key("cfe-treaty").is_some());
+        let mentions = g.matcher().find("under the Agreed Framework we", None);
+        assert_eq!(g.get(mentions[0].treaty).id, "agreed-framework");
+    }
+
+    #[test]
+    fn a_treaty_with_a_bad_date_is_an_error() {
+        let err = Config::parse("[[treaties]]\nid = \"x\"\nname = \"X\"\nsigned = \"soon\"\n")
+            .unwrap_err();
+        assert!(err.1.contains("`signed`"), "{}", err.1);
+    }
+}

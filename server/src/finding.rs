@@ -1,0 +1,63 @@
+//! What a rule reports: a finding with its code, severity, message, ranges
+//! and fixes. Byte offsets into the document throughout.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::fix::Fix;
+
+/// How loudly a finding is shown. Ordered from least to most severe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Hint,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    /// The word used in `transcript.toml` and in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Hint => "hint",
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Another place in the document that explains a finding: the banner a
+/// portion exceeds, the other spelling of a name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub range: Range<usize>,
+    pub message: String,
+}
+
+/// One problem a rule found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The rule's stable code, such as `O001`.
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub range: Range<usize>,
+    pub related: Vec<Related>,
+    /// The ways to fix it. A finding with several fixes offers a choice (one
+    /// quick fix per classification level); such a choice is never applied
+    /// automatically.
+    pub fixes: Vec<Fix>,
+}
+
+impl Finding {
+    /// The fix that `--fix` may apply: the only one offered, if any.
+    pub fn automatic_fix(&self) -> Option<&Fix> {
+        match self.fixes.as_slice() {
+            [fix] => Some(fix),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,376 @@
+//! Reading the model off the syntax tree.
+
+use std::ops::Range;
+
+use tree_sitter::{Node, Tree};
+
+use super::classification::{banner_level, read_mark};
+use super::dates::first_full_date;
+use super::speakers::resolve;
+use super::*;
+use crate::config::Config;
+
+/// Builds the model of `text`, parsed as `tree`, with the speaker aliases
+/// and treaties of `config`.
+pub fn build(text: &str, tree: &Tree, config: &Config) -> Model {
+    let mut b = Builder {
+        text,
+        model: Model::default(),
+        labels: Vec::new(),
+    };
+    let root = tree.root_node();
+    let mut cursor = root.walk();
+    for child in root.named_children(&mut cursor) {
+        b.top_level(child);
+    }
+    let mut model = b.finish(config);
+    model.date = document_date(text, &model);
+    model.treaty_mentions = config.gazetteer().matcher().find(text, model.date);
+    model
+}
+
+struct Builder<'t> {
+    text: &'t str,
+    model: Model,
+    /// The label text of each turn, resolved once the participants are known.
+    labels: Vec<String>,
+}
+
+impl<'t> Builder<'t> {
+    fn top_level(&mut self, node: Node) {
+        match node.kind() {
+            "speaker_turn" => self.turn(node),
+            _ => self.block(node, None),
+        }
+    }
+
+    fn turn(&mut self, node: Node) {
+        let index = self.model.turns.len();
+        let mut turn = SpeakerTurn {
+            range: node.byte_range(),
+            label: node.start_byte()..node.start_byte(),
+            name_range: node.start_byte()..node.start_byte(),
+            speaker: 0,
+            paragraphs: Vec::new(),
+            margin_mark: None,
+        };
+        let mut label = String::new();
+        let mut cursor = node.walk();
+        let children: Vec<Node> = node.named_children(&mut cursor).collect();
+        for child in &children {
+            match child.kind() {
+                "margin_mark" if turn.paragraphs.is_empty() && turn.label.is_empty() => {
+                    turn.margin_mark = Some(child.byte_range());
+                    self.model.margin_marks.push(child.byte_range());
+                }
+                "speaker_label" => {
+                    turn.label = child.byte_range();
+                    if let Some(name) = named_child(*child, "speaker_name") {
+                        turn.name_range = name.byte_range();
+                        label = self.text[name.byte_range()].to_string();
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.model.turns.push(turn);
+        self.labels.push(label);
+        self.model.blocks.push(Block::Label(index));
+        for child in children {
+            if !matches!(child.kind(), "speaker_label")
+                && self.model.turns[index].label.end <= child.start_byte()
+            {
+                self.block(child, Some(index));
+            }
+        }
+    }
+
+    fn block(&mut self, node: Node, turn: Option<usize>) {
+        let range = node.byte_range();
+        match node.kind() {
+            "paragraph" => self.paragraph(node, turn),
+            "banner" => {
+                let struck = node.child_by_field_name("struck").is_some();
+                let text = self.text[range.clone()].trim().to_string();
+                let level = banner_level(&text);
+                self.model
+                    .blocks
+                    .push(Block::Banner(self.model.banners.len()));
+                self.model.banners.push(Banner {
+                    range,
+                    text,
+                    level,
+                    struck,
+                });
+            }
+            "page_furniture" => {
+                self.model
+                    .blocks
+                    .push(Block::Furniture(self.model.furniture.len()));
+                self.model.furniture.push(range);
+            }
+            "heading" => {
+                self.model
+                    .blocks
+                    .push(Block::Heading(self.model.headings.len()));
+                self.model.headings.push(range);
+            }
+            "end_marker" => {
+                self.model.blocks.push(Block::EndMarker);
+                self.model.end_marker = Some(range);
+            }
+            "header_block" => {
+                let mut cursor = node.walk();
+                for field in node.named_children(&mut cursor) {
+                    if field.kind() == "header_field" {
+                        self.field(field);
+                    }
+                }
+            }
+            "header_field" => self.field(node),
+            "margin_mark" => self.model.margin_marks.push(range),
+            _ => {}
+        }
+    }
+
+    fn field(&mut self, node: Node) {
+        let name =
+            named_child(node, "field_name").map(|n| self.text[n.byte_range()].trim().to_string());
+        let value = named_child(node, "field_value");
+        let value_range = value.map_or(node.end_byte()..node.end_byte(), |v| v.byte_range());
+        let field = HeaderField {
+            range: node.byte_range(),
+            name: name.unwrap_or_default(),
+            value_range,
+        };
+        if field.is("PARTICIPANTS")
+            && let Some(value) = value
+        {
+            let mut group = None;
+            let mut cursor = value.walk();
+            for child in value.named_children(&mut cursor) {
+                let joined = join_lines(&self.text[child.byte_range()]);
+                match child.kind() {
+                    "participant_group" => {
+                        group = Some(joined.trim_end_matches(':').trim().to_string())
+                    }
+                    "participant" => self.model.participants.push(Participant {
+                        range: trimmed(self.text, child.byte_range()),
+                        text: joined,
+                        group: group.clone(),
+                    }),
+                    _ => {}
+                }
+            }
+        }
+        self.model
+            .blocks
+            .push(Block::Field(self.model.fields.len()));
+        self.model.fields.push(field);
+    }
+
+    fn paragraph(&mut self, node: Node, turn: Option<usize>) {
+        let text = self.text;
+        let range = node.byte_range();
+        let mut marks = Vec::new();
+        let mut stage_directions = Vec::new();
+        let mut margin_mark = None;
+        let mut cursor = node.walk();
+        for child in node.named_children(&mut cursor) {
+            match child.kind() {
+                "portion_mark" => {
+                    let r = child.byte_range();
+                    let inner = text[r.clone()]
+                        .trim()
+                        .trim_start_matches('(')
+                        .trim_end_matches(')')
+                        .to_string();
+                    marks.push(PortionMark {
+                        reading: read_mark(&inner),
+                        inner,
+                        range: r,
+                        leading: false,
+                    });
+                }
+                "stage_direction" => stage_directions.push(child.byte_range()),
+                "margin_mark" if child.start_byte() == range.start => {
+                    margin_mark = Some(child.byte_range());
+                    self.model.margin_marks.push(child.byte_range());
+                }
+                _ => {}
+            }
+        }
+        let mut start = margin_mark.as_ref().map_or(range.start, |m| m.end);
+        start = skip_space(text, start, range.end);
+        if let Some(first) = marks.first_mut()
+            && first.range.start == start
+        {
+            first.leading = true;
+            start = skip_space(text, first.range.end, range.end);
+        }
+        let mut end = range.end;
+        if let Some(last) = marks.last()
+            && !last.leading
+            && text[last.range.end..range.end].trim().is_empty()
+        {
+            end = last.range.start;
+        }
+        while end > start && text.as_bytes()[end - 1].is_ascii_whitespace() {
+            end -= 1;
+        }
+        let content = start..end;
+        let words = &text[content.clone()];
+        let role = if words.starts_with("<!--") && words.ends_with("-->") {
+            ParagraphRole::Directive
+        } else if stage_directions.len() == 1 && stage_directions[0] == content {
+            ParagraphRole::StageDirection
+        } else if marks.is_empty() && self.follows_caution() {
+            ParagraphRole::Notice
+        } else {
+            ParagraphRole::Body
+        };
+        let index = self.model.paragraphs.len();
+        self.model.blocks.push(Block::Paragraph(index));
+        if let Some(t) = turn {
+            self.model.turns[t].paragraphs.push(index);
+        }
+        self.model.paragraphs.push(Paragraph {
+            range,
+            content,
+            marks,
+            stage_directions,
+            margin_mark,
+            turn,
+            role,
+            continues: false,
+            continued: false,
+        });
+    }
+
+    /// Whether the block just before is the memcon's `CAUTION:` field, whose
+    /// notice runs on into the next paragraph.
+    fn follows_caution(&self) -> bool {
+        matches!(self.model.blocks.last(), Some(Block::Field(f)) if self.model.fields[*f].is("CAUTION"))
+    }
+
+    fn finish(mut self, config: &Config) -> Model {
+        let aliases = config.speaker_aliases();
+        for (turn, label) in self.model.turns.iter_mut().zip(&self.labels) {
+            let speaker = resolve(label, &self.model.participants, aliases);
+            turn.speaker = match self
+                .model
+                .speakers
+                .iter()
+                .position(|s| s.key == speaker.key)
+            {
+                Some(i) => i,
+                None => {
+                    self.model.speakers.push(speaker);
+                    self.model.speakers.len() - 1
+                }
+            };
+        }
+        link_split_paragraphs(self.text, &mut self.model);
+        let (leading, trailing) =
+            self.model
+                .paragraphs
+                .iter()
+                .flat_map(|p| &p.marks)
+                .fold(
+                    (0, 0),
+                    |(l, t), m| if m.leading { (l + 1, t) } else { (l, t + 1) },
+                );
+        self.model.mark_position = if trailing > leading {
+            MarkPosition::Trailing
+        } else {
+            MarkPosition::Leading
+        };
+        self.model
+    }
+}
+
+/// Marks each paragraph whose sentence runs on into the next one across a
+/// page break (blank lines, furniture, banners), within one turn.
+fn link_split_paragraphs(text: &str, model: &mut Model) {
+    let blocks = &model.blocks;
+    for (i, block) in blocks.iter().enumerate() {
+        let Block::Paragraph(p) = *block else {
+            continue;
+        };
+        let next = blocks[i + 1..]
+            .iter()
+            .find(|b| !matches!(b, Block::Banner(_) | Block::Furniture(_)));
+        let Some(Block::Paragraph(q)) = next.copied() else {
+            continue;
+        };
+        let (a, b) = (&model.paragraphs[p], &model.paragraphs[q]);
+        if a.turn == b.turn && ends_open(text, a) && starts_lower(text, b) {
+            model.paragraphs[p].continues = true;
+            model.paragraphs[q].continued = true;
+        }
+    }
+}
+
+fn ends_open(text: &str, p: &Paragraph) -> bool {
+    let trailing_mark = p
+        .marks
+        .last()
+        .is_some_and(|m| !m.leading && m.range.start >= p.content.end);
+    // A sentence cut off mid-way ends in a word or a comma; OCR debris
+    // (`1992 |`) ends in anything.
+    let last = text[p.content.clone()].chars().next_back();
+    p.role == ParagraphRole::Body
+        && !trailing_mark
+        && last.is_some_and(|c| c.is_alphabetic() || c == ',')
+}
+
+/// Starts with a lower-case word of two letters or more (`middle of`, `or
+/// two`), not a stray letter.
+fn starts_lower(text: &str, p: &Paragraph) -> bool {
+    let first = text[p.content.clone()]
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    p.role == ParagraphRole::Body
+        && first.chars().count() >= 2
+        && first.chars().all(char::is_lowercase)
+}
+
+fn document_date(text: &str, model: &Model) -> Option<Date> {
+    let from_field = model
+        .fields
+        .iter()
+        .filter(|f| f.name.to_ascii_uppercase().starts_with("DATE"))
+        .find_map(|f| first_full_date(text, f.value_range.clone()));
+    from_field.or_else(|| {
+        let mut end = text.len().min(4000);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        first_full_date(text, 0..end)
+    })
+}
+
+fn named_child<'a>(node: Node<'a>, kind: &str) -> Option<Node<'a>> {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor).find(|n| n.kind() == kind)
+}
+
+fn skip_space(text: &str, mut at: usize, end: usize) -> usize {
+    while at < end && text.as_bytes()[at].is_ascii_whitespace() {
+        at += 1;
+    }
+    at
+}
+
+fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
+    let s = &text[range.clone()];
+    let start = range.start + (s.len() - s.trim_start().len());
+    start..start + s.trim().len()
+}
+
+/// A wrapped entry on one line: `Assistant to the  \nPresident` →
+/// `Assistant to the President`.
+fn join_lines(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,189 @@
+//! A typed model of one transcript, read off its syntax tree: header
+//! fields, participants, banners, speaker turns and speakers, paragraphs
+//! with their portion marks, page furniture and treaty mentions. Byte
+//! ranges throughout; nothing here knows about editors.
+
+mod build;
+pub mod classification;
+pub mod dates;
+mod speakers;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+pub use build::build;
+pub use classification::{Level, MarkReading};
+pub use dates::Date;
+pub use speakers::{SpeakerKind, normalize_label};
+
+use crate::treaties::TreatyMention;
+
+/// Everything the rules and the editor features need to know about one
+/// document.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Model {
+    pub fields: Vec<HeaderField>,
+    pub participants: Vec<Participant>,
+    pub banners: Vec<Banner>,
+    pub turns: Vec<SpeakerTurn>,
+    pub speakers: Vec<Speaker>,
+    pub paragraphs: Vec<Paragraph>,
+    /// Page furniture lines: page numbers, running heads, document ids, and
+    /// the lone `(` a scanner leaves in the margin.
+    pub furniture: Vec<Range<usize>>,
+    /// `( ` before a label or paragraph: a margin mark left by OCR.
+    pub margin_marks: Vec<Range<usize>>,
+    pub headings: Vec<Range<usize>>,
+    pub end_marker: Option<Range<usize>>,
+    pub treaty_mentions: Vec<TreatyMention>,
+    /// The date of the conversation or briefing, from a `DATE` field or
+    /// the first full date near the top.
+    pub date: Option<Date>,
+    /// Where this document puts its portion marks.
+    pub mark_position: MarkPosition,
+    /// Every block in document order, for rules that look at neighbours.
+    pub blocks: Vec<Block>,
+}
+
+/// Where a document writes portion marks: before the paragraph (the rule
+/// since 2010) or after it (NSC memcons of the 1970s–2000s).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum MarkPosition {
+    #[default]
+    Leading,
+    Trailing,
+}
+
+/// One block of the document, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Block {
+    Paragraph(usize),
+    Banner(usize),
+    Field(usize),
+    Label(usize),
+    Furniture(usize),
+    Heading(usize),
+    EndMarker,
+}
+
+/// `SUBJECT: Meeting with President of Russia (U)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HeaderField {
+    pub range: Range<usize>,
+    /// The name as written, without the colon.
+    pub name: String,
+    pub value_range: Range<usize>,
+}
+
+impl HeaderField {
+    /// Whether the field's name is `name`, ignoring case and spacing.
+    pub fn is(&self, name: &str) -> bool {
+        self.name
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .eq_ignore_ascii_case(name)
+    }
+}
+
+/// One person in the `PARTICIPANTS:` list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Participant {
+    pub range: Range<usize>,
+    /// The entry with wrapped lines joined: `Stephen Hadley, Assistant to
+    /// the President for National Security Affairs`.
+    pub text: String,
+    /// The country group it is listed under: `United States`, `Russia`.
+    pub group: Option<String>,
+}
+
+/// A banner line: `SECRET`, `~~SECRET~~`, `EYES ONLY`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Banner {
+    pub range: Range<usize>,
+    pub text: String,
+    /// The level it announces; handling captions (`EYES ONLY`) have none.
+    pub level: Option<Level>,
+    /// Struck through, as declassification stamps it.
+    pub struck: bool,
+}
+
+/// `(S)`, `(U//FOUO)`, or a misread `(X)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PortionMark {
+    pub range: Range<usize>,
+    /// The text inside the parentheses.
+    pub inner: String,
+    pub reading: MarkReading,
+    /// Written before the paragraph's text rather than after it.
+    pub leading: bool,
+}
+
+impl PortionMark {
+    pub fn level(&self) -> Option<Level> {
+        match self.reading {
+            MarkReading::Valid(level) => Some(level),
+            MarkReading::Unknown { .. } => None,
+        }
+    }
+}
+
+/// What a paragraph is, for the markings rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ParagraphRole {
+    /// A portion of the body.
+    Body,
+    /// Part of a notice such as the memcon's `CAUTION:` block, which is not
+    /// a portion.
+    Notice,
+    /// Only a stage direction: `(Laughter.)`.
+    StageDirection,
+    /// A `<!-- transcript: ... -->` comment.
+    Directive,
+}
+
+/// One paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    pub range: Range<usize>,
+    /// The words, without a margin mark, leading or trailing portion marks,
+    /// or surrounding white space.
+    pub content: Range<usize>,
+    pub marks: Vec<PortionMark>,
+    pub stage_directions: Vec<Range<usize>>,
+    pub margin_mark: Option<Range<usize>>,
+    /// The turn it belongs to.
+    pub turn: Option<usize>,
+    pub role: ParagraphRole,
+    /// The sentence runs on into the next paragraph, across blank lines,
+    /// page furniture or a banner (a page break): it ends without terminal
+    /// punctuation or mark, and the next paragraph starts in lower case.
+    pub continues: bool,
+    /// The paragraph before continues into this one.
+    pub continued: bool,
+}
+
+/// A speaker label and everything up to the next one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpeakerTurn {
+    pub range: Range<usize>,
+    /// The whole label, with markup and colon: `**SECRETARY RICE:**`.
+    pub label: Range<usize>,
+    /// The name as written: `SECRETARY RICE`.
+    pub name_range: Range<usize>,
+    pub speaker: usize,
+    pub paragraphs: Vec<usize>,
+    pub margin_mark: Option<Range<usize>>,
+}
+
+/// One person or role who speaks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Speaker {
+    /// Identity across label styles and documents: the participant entry's
+    /// name, or the label in capitals.
+    pub key: String,
+    /// How to show the speaker: the participant entry, or the label.
+    pub display: String,
+    pub kind: SpeakerKind,
+}

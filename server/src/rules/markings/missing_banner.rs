@@ -1,0 +1,52 @@
+//! The document has portion marks but no banner.
+//!
+//! A classified document shows its overall classification at the top and
+//! bottom (32 CFR 2001.21(b)). Marks without any banner usually mean the
+//! banner was cropped or lost in extraction; the finding sits on the first
+//! mark. Handling captions such as `EYES ONLY` are not banners. Marks glued
+//! to a word (`#744305(C)` in a list of case numbers) do not by themselves
+//! make a document marked.
+//!
+//! ## Fires
+//! ```text
+//! The President: We need to work on that. (S)
+//! ```
+//!
+//! ## Does not fire
+//! ```text
+//! SECRET
+//! The President: We need to work on that. (S)
+//! ```
+//!
+//! ## Fix
+//! None: the level of the missing banner is not known.
+
+use crate::finding::Severity;
+use crate::rules::{Context, FixSafety, Report, Rule};
+
+pub(crate) static RULE: Rule = Rule {
+    code: "M005",
+    name: "missing-banner",
+    severity: Severity::Warning,
+    fix: FixSafety::None,
+    module: module_path!(),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    if !cx.marked || cx.model.banners.iter().any(|b| b.level.is_some()) {
+        return;
+    }
+    let first = cx
+        .model
+        .paragraphs
+        .iter()
+        .flat_map(|p| &p.marks)
+        .find(|m| m.level().is_some());
+    if let Some(mark) = first {
+        out.add(
+            mark.range.clone(),
+            "the document has portion marks but no classification banner",
+        );
+    }
+}

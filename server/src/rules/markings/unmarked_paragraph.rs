@@ -1,0 +1,79 @@
+//! A body paragraph of a marked document has no portion mark.
+//!
+//! Every portion of a classified document carries a mark (32 CFR
+//! 2001.21(c)). In a declassified transcript a missing mark is usually an
+//! OCR loss, so this rule never guesses the level: the quick fixes offer
+//! each of `(U)`, `(C)`, `(S)`, `(TS)`, written where this document writes
+//! its marks (at the end of the paragraph in memcons that do so, else at
+//! the start). Fields, the `CAUTION:` notice and the paragraph that
+//! continues it, page furniture, banners, stage-direction-only paragraphs
+//! and the end marker are not portions. A paragraph whose sentence runs on
+//! across a page break (see O005) is judged with its continuation: only
+//! the last piece needs the mark.
+//!
+//! ## Fires
+//! ```text
+//! SECRET
+//! The President: We need to work on that. (S)
+//! President Putin: I agree.
+//! ```
+//!
+//! ## Does not fire
+//! ```text
+//! The President: We need to work on that.
+//! ```
+//! (no banner, no mark: an unmarked press transcript)
+//!
+//! ## Fix
+//! Unsafe, one quick fix per level; never applied automatically.
+
+use crate::finding::Severity;
+use crate::fix::{Edit, Fix};
+use crate::model::{Level, MarkPosition, ParagraphRole};
+use crate::rules::{Context, FindingExt, FixSafety, Report, Rule};
+
+pub(crate) static RULE: Rule = Rule {
+    code: "M001",
+    name: "unmarked-paragraph",
+    severity: Severity::Error,
+    fix: FixSafety::Unsafe,
+    module: module_path!(),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    if !cx.marked {
+        return;
+    }
+    for p in &cx.model.paragraphs {
+        if p.role != ParagraphRole::Body
+            || !p.marks.is_empty()
+            || p.continues
+            || p.content.is_empty()
+        {
+            continue;
+        }
+        let first_line_end = cx
+            .slice(&p.content)
+            .find('\n')
+            .map_or(p.content.end, |n| p.content.start + n);
+        let finding = out.add(
+            p.content.start..first_line_end,
+            "paragraph has no portion mark",
+        );
+        for level in Level::ALL {
+            let edit = match cx.model.mark_position {
+                MarkPosition::Trailing => {
+                    Edit::insert(p.content.end, format!(" ({})", level.symbol()))
+                }
+                MarkPosition::Leading => {
+                    Edit::insert(p.content.start, format!("({}) ", level.symbol()))
+                }
+            };
+            finding.with_fix(Fix::unsafe_(
+                format!("Mark as ({})", level.symbol()),
+                vec![edit],
+            ));
+        }
+    }
+}

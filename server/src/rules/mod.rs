@@ -1,0 +1,285 @@
+//! The lint rules: a registry of every rule with its code, name, default
+//! severity, fix safety and documentation, and the context each rule's
+//! check reads.
+//!
+//! One rule per file, under its group (`markings`, `ocr`, `speakers`,
+//! `names`, `meta`); the file's `//!` comment is the rule's documentation.
+
+mod markings;
+mod meta;
+mod names;
+mod ocr;
+mod speakers;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::finding::{Finding, Related, Severity};
+use crate::fix::Fix;
+use crate::model::Model;
+
+include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
+
+/// What kind of fix a rule offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FixSafety {
+    None,
+    Safe,
+    Unsafe,
+}
+
+/// One lint rule.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable code: `O001`.
+    pub code: &'static str,
+    /// Kebab-case name: `pipe-for-i`.
+    pub name: &'static str,
+    pub severity: Severity,
+    pub fix: FixSafety,
+    /// The rule's module, which keys its documentation.
+    pub module: &'static str,
+    pub check: fn(&Context, &mut Report),
+}
+
+impl Rule {
+    /// The rule's documentation: its module's doc comment, in Markdown.
+    pub fn doc(&self) -> &'static str {
+        RULE_DOCS
+            .iter()
+            .find(|(m, _)| *m == self.module)
+            .map_or("", |(_, d)| d)
+    }
+
+    /// The first paragraph of the documentation.
+    pub fn summary(&self) -> &'static str {
+        let doc = self.doc();
+        doc.split("\n\n").next().unwrap_or(doc)
+    }
+}
+
+/// Every rule, in code order.
+pub static REGISTRY: &[&Rule] = &[
+    &markings::unmarked_paragraph::RULE,
+    &markings::unknown_portion_mark::RULE,
+    &markings::portion_above_banner::RULE,
+    &markings::banner_mismatch::RULE,
+    &markings::missing_banner::RULE,
+    &markings::bad_authority_block::RULE,
+    &ocr::pipe_for_i::RULE,
+    &ocr::apostrophe_join::RULE,
+    &ocr::doubled_punctuation::RULE,
+    &ocr::stray_margin_mark::RULE,
+    &ocr::split_paragraph::RULE,
+    &ocr::line_end_hyphenation::RULE,
+    &ocr::invalid_date::RULE,
+    &ocr::missing_space::RULE,
+    &ocr::stray_indent::RULE,
+    &ocr::digit_letter_confusion::RULE,
+    &speakers::unknown_speaker::RULE,
+    &speakers::inconsistent_label::RULE,
+    &speakers::empty_turn::RULE,
+    &names::treaty_name_variant::RULE,
+    &names::name_variant::RULE,
+    &meta::bad_suppression::RULE,
+];
+
+/// The rule with this code (`O001`) or name (`pipe-for-i`), ignoring case.
+pub fn lookup(code_or_name: &str) -> Option<&'static Rule> {
+    REGISTRY.iter().copied().find(|r| {
+        r.code.eq_ignore_ascii_case(code_or_name) || r.name.eq_ignore_ascii_case(code_or_name)
+    })
+}
+
+/// What a rule's check can read: the text, its model, the configuration,
+/// and the prose split into words.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub model: &'a Model,
+    pub config: &'a Config,
+    /// The document carries classification markings (a banner with a
+    /// level, or a valid portion mark standing apart from the word before
+    /// it), or the configuration says documents are classified.
+    pub marked: bool,
+    /// White-space separated words of every paragraph and field value, in
+    /// document order.
+    pub words: Vec<Range<usize>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(text: &'a str, model: &'a Model, config: &'a Config) -> Context<'a> {
+        // A mark glued to a word (`#744305(C)`) is too weak a sign on its
+        // own: OCR'd lists of case numbers end that way.
+        let standalone_mark = model.paragraphs.iter().flat_map(|p| &p.marks).any(|m| {
+            m.level().is_some()
+                && text[..m.range.start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(char::is_whitespace)
+        });
+        let marked =
+            config.classified || model.banners.iter().any(|b| b.level.is_some()) || standalone_mark;
+        let mut prose: Vec<Range<usize>> = model
+            .paragraphs
+            .iter()
+            .map(|p| p.range.clone())
+            .chain(model.fields.iter().map(|f| f.value_range.clone()))
+            .collect();
+        prose.sort_by_key(|r| r.start);
+        let mut words = Vec::new();
+        for range in prose {
+            split_words(text, range, &mut words);
+        }
+        Context {
+            text,
+            model,
+            config,
+            marked,
+            words,
+        }
+    }
+
+    /// The text of a range.
+    pub fn slice(&self, range: &Range<usize>) -> &'a str {
+        &self.text[range.clone()]
+    }
+}
+
+fn split_words(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let bytes = text.as_bytes();
+    let mut i = range.start;
+    while i < range.end {
+        while i < range.end && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        while i < range.end && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if start < i {
+            out.push(start..i);
+        }
+    }
+}
+
+/// Where a rule's check puts its findings. The engine fills in the code and
+/// severity.
+pub struct Report {
+    code: &'static str,
+    severity: Severity,
+    findings: Vec<Finding>,
+}
+
+impl Report {
+    fn new(rule: &Rule, severity: Severity) -> Report {
+        Report {
+            code: rule.code,
+            severity,
+            findings: Vec::new(),
+        }
+    }
+
+    /// Reports a finding at `range`; the returned finding takes fixes and
+    /// related ranges.
+    pub fn add(&mut self, range: Range<usize>, message: impl Into<String>) -> &mut Finding {
+        self.findings.push(Finding {
+            code: self.code,
+            severity: self.severity,
+            message: message.into(),
+            range,
+            related: Vec::new(),
+            fixes: Vec::new(),
+        });
+        self.findings.last_mut().expect("just pushed")
+    }
+}
+
+/// Builder-style additions to a finding, for checks.
+pub trait FindingExt {
+    fn with_fix(&mut self, fix: Fix) -> &mut Self;
+    fn with_related(&mut self, range: Range<usize>, message: impl Into<String>) -> &mut Self;
+}
+
+impl FindingExt for Finding {
+    fn with_fix(&mut self, fix: Fix) -> &mut Self {
+        self.fixes.push(fix);
+        self
+    }
+
+    fn with_related(&mut self, range: Range<usize>, message: impl Into<String>) -> &mut Self {
+        self.related.push(Related {
+            range,
+            message: message.into(),
+        });
+        self
+    }
+}
+
+/// Runs every enabled rule over the context, at its configured severity.
+pub fn run(cx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rule in REGISTRY {
+        let severity = match cx.config.setting(rule) {
+            crate::config::RuleSetting::Off => continue,
+            crate::config::RuleSetting::On(s) => s,
+        };
+        let mut report = Report::new(rule, severity);
+        (rule.check)(cx, &mut report);
+        findings.append(&mut report.findings);
+    }
+    findings
+}
+
+pub use names::name_variant::{proper_names, variants as name_variants};
+
+/// T002 findings for one document's proper names, judged by `counts` (a
+/// workspace's spellings), at the configured severity; empty when the rule
+/// is off.
+pub fn name_variant_findings(
+    text: &str,
+    names: &[(String, Range<usize>)],
+    counts: &std::collections::HashMap<&str, usize>,
+    config: &Config,
+) -> Vec<Finding> {
+    let rule = &names::name_variant::RULE;
+    let crate::config::RuleSetting::On(severity) = config.setting(rule) else {
+        return Vec::new();
+    };
+    let mut report = Report::new(rule, severity);
+    names::name_variant::report(text, names, &name_variants(counts), &mut report);
+    report.findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_has_a_unique_code_and_name_and_documentation() {
+        for (i, rule) in REGISTRY.iter().enumerate() {
+            assert!(!rule.doc().is_empty(), "{} has no doc comment", rule.code);
+            assert!(
+                rule.doc().contains("## Fires"),
+                "{}: doc lacks an example that fires",
+                rule.code
+            );
+            assert!(
+                rule.doc().contains("## Does not fire"),
+                "{}: doc lacks an example that does not",
+                rule.code
+            );
+            for other in &REGISTRY[i + 1..] {
+                assert_ne!(rule.code, other.code);
+                assert_ne!(rule.name, other.name);
+            }
+        }
+        assert_eq!(
+            RULE_DOCS.len(),
+            REGISTRY.len(),
+            "a rule file is missing from the registry"
+        );
+    }
+}

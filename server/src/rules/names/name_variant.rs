@@ -1,0 +1,183 @@
+//! One proper name spelled two ways: `Larijani` and `Larjani`.
+//!
+//! A name spelled two ways splits searches and indexes. Two capitalised
+//! words of five letters or more are variants when one letter is added,
+//! dropped or changed inside the word (not the first letter, and not the
+//! last, so `Russia`/`Russian` and `Czech`/`Czechs` are left alone), and
+//! neither is also written in lower case in the document (so sentence-
+//! initial `These`/`Those` are common words, not names). The more frequent
+//! spelling, seen at least twice and more often than the other, is taken as
+//! right. In an editor the counts span the whole workspace; on a single
+//! document, that document.
+//!
+//! ## Fires
+//! ```text
+//! Larijani said ... Larijani agreed ... Larjani left.
+//! ```
+//!
+//! ## Does not fire
+//! ```text
+//! Russia and the Russian side; Larijani and Larjani once each.
+//! ```
+//!
+//! ## Fix
+//! Unsafe: write the majority spelling.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use crate::finding::Severity;
+use crate::fix::{Edit, Fix};
+use crate::rules::{Context, FindingExt, FixSafety, Report, Rule};
+
+pub(crate) static RULE: Rule = Rule {
+    code: "T002",
+    name: "name-variant",
+    severity: Severity::Hint,
+    fix: FixSafety::Unsafe,
+    module: module_path!(),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    let names = proper_names(cx.text, &cx.words);
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (name, _) in &names {
+        *counts.entry(name.as_str()).or_default() += 1;
+    }
+    let fixes = variants(&counts);
+    report(cx.text, &names, &fixes, out);
+}
+
+/// Reports each occurrence of a minority spelling in `names` (one
+/// document's), given the `(minority → majority)` table.
+pub fn report(
+    text: &str,
+    names: &[(String, Range<usize>)],
+    fixes: &HashMap<String, String>,
+    out: &mut Report,
+) {
+    let first_of: HashMap<&str, &Range<usize>> =
+        names.iter().rev().map(|(n, r)| (n.as_str(), r)).collect();
+    for (name, range) in names {
+        let Some(right) = fixes.get(name) else {
+            continue;
+        };
+        debug_assert_eq!(&text[range.clone()], name);
+        let finding = out.add(
+            range.clone(),
+            format!("`{name}` is spelled `{right}` elsewhere"),
+        );
+        if let Some(r) = first_of.get(right.as_str()) {
+            finding.with_related((*r).clone(), "the usual spelling");
+        }
+        finding.with_fix(Fix::unsafe_(
+            format!("Write `{right}`"),
+            vec![Edit::replace(range.clone(), right.clone())],
+        ));
+    }
+}
+
+/// The capitalised words of `words` that may be proper names, with their
+/// ranges: five letters or more, capital then lower case, possessive `'s`
+/// removed, and never written in lower case in this text.
+pub fn proper_names(text: &str, words: &[Range<usize>]) -> Vec<(String, Range<usize>)> {
+    let mut lower_seen: HashSet<&str> = HashSet::new();
+    let mut out = Vec::new();
+    for w in words {
+        let word = &text[w.clone()];
+        let lead = word.len() - word.trim_start_matches(|c: char| !c.is_alphabetic()).len();
+        let mut core = word[lead..].trim_end_matches(|c: char| !c.is_alphabetic());
+        for suffix in ["'s", "\u{2019}s"] {
+            core = core.strip_suffix(suffix).unwrap_or(core);
+        }
+        if !core.chars().all(char::is_alphabetic) || core.chars().count() < 5 {
+            continue;
+        }
+        let mut chars = core.chars();
+        let first = chars.next().expect("five letters");
+        if first.is_lowercase() {
+            lower_seen.insert(core);
+        } else if chars.all(char::is_lowercase) {
+            out.push((
+                core.to_string(),
+                w.start + lead..w.start + lead + core.len(),
+            ));
+        }
+    }
+    out.retain(|(name, _)| !lower_seen.contains(name.to_lowercase().as_str()));
+    out
+}
+
+/// Pairs of spellings one inner edit apart, as `minority → majority`.
+pub fn variants(counts: &HashMap<&str, usize>) -> HashMap<String, String> {
+    // Deletion neighbourhoods: `b` is `a` with one letter dropped when `b`
+    // is among `a`'s deletions; `a` and `b` differ in one letter when they
+    // share a deletion at the same position.
+    let mut neighbourhood: HashMap<String, Vec<(&str, Option<usize>)>> = HashMap::new();
+    for &name in counts.keys() {
+        neighbourhood
+            .entry(name.to_string())
+            .or_default()
+            .push((name, None));
+        let chars: Vec<char> = name.chars().collect();
+        for i in 1..chars.len() - 1 {
+            let key: String = chars[..i].iter().chain(&chars[i + 1..]).collect();
+            neighbourhood.entry(key).or_default().push((name, Some(i)));
+        }
+    }
+    let mut out = HashMap::new();
+    for entries in neighbourhood.values() {
+        for (i, &(a, pa)) in entries.iter().enumerate() {
+            for &(b, pb) in &entries[i + 1..] {
+                let related = match (pa, pb) {
+                    (None, Some(_)) | (Some(_), None) => true,
+                    (Some(x), Some(y)) => x == y,
+                    (None, None) => false,
+                };
+                if !related || a == b {
+                    continue;
+                }
+                let (ca, cb) = (counts[a], counts[b]);
+                let (minor, major, nmajor, nminor) = if ca > cb {
+                    (b, a, ca, cb)
+                } else {
+                    (a, b, cb, ca)
+                };
+                if nmajor >= 2 && nmajor > nminor {
+                    out.insert(minor.to_string(), major.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inner_edits_pair_and_suffixes_do_not() {
+        let counts: HashMap<&str, usize> = [
+            ("Larijani", 3),
+            ("Larjani", 1),
+            ("Russia", 3),
+            ("Russian", 1),
+            ("Medvedev", 2),
+            ("Medvedeb", 1),
+        ]
+        .into();
+        let v = variants(&counts);
+        assert_eq!(v.get("Larjani").map(String::as_str), Some("Larijani"));
+        assert!(!v.contains_key("Russian") && !v.contains_key("Russia"));
+        // the last letter differs: left alone
+        assert!(!v.contains_key("Medvedeb"));
+    }
+
+    #[test]
+    fn a_tie_has_no_majority() {
+        let counts: HashMap<&str, usize> = [("Larijani", 1), ("Larjani", 1)].into();
+        assert!(variants(&counts).is_empty());
+    }
+}

@@ -1,0 +1,104 @@
+//! A paragraph breaks off mid-sentence and goes on in the next one, across
+//! blank lines, page furniture or a banner: a page break cut it in two.
+//!
+//! The first piece ends without terminal punctuation or a portion mark and
+//! the next paragraph of the same turn starts in lower case. Only blank
+//! lines, margin marks, page furniture and banners may stand between them;
+//! a speaker label, a header field or a heading means the text really did
+//! stop.
+//!
+//! ## Fires
+//! ```text
+//! I don't want to drop it in the
+//!
+//! ( middle of a political firestorm. (S)
+//! ```
+//!
+//! ## Does not fire
+//! ```text
+//! I don't want to drop it.
+//!
+//! middle managers agree.
+//! ```
+//!
+//! ## Fix
+//! Safe: join the two pieces with a space, and move the page furniture and
+//! banners that stood between them to just after the joined paragraph, so
+//! no line is lost. Margin marks between the pieces are dropped (O004 would
+//! delete them anyway). When the second piece starts with its own portion
+//! mark the pieces are reported but not joined.
+
+use crate::finding::Severity;
+use crate::fix::{Edit, Fix};
+use crate::model::Block;
+use crate::rules::{Context, FindingExt, FixSafety, Report, Rule};
+
+pub(crate) static RULE: Rule = Rule {
+    code: "O005",
+    name: "split-paragraph",
+    severity: Severity::Warning,
+    fix: FixSafety::Safe,
+    module: module_path!(),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    let model = cx.model;
+    for (i, block) in model.blocks.iter().enumerate() {
+        let Block::Paragraph(p) = *block else {
+            continue;
+        };
+        let first = &model.paragraphs[p];
+        if !first.continues {
+            continue;
+        }
+        let mut moved = Vec::new();
+        let mut next = None;
+        for b in &model.blocks[i + 1..] {
+            match *b {
+                Block::Banner(k) => moved.push(model.banners[k].range.clone()),
+                Block::Furniture(k) => moved.push(model.furniture[k].clone()),
+                Block::Paragraph(q) => {
+                    next = Some(q);
+                    break;
+                }
+                _ => break,
+            }
+        }
+        let Some(q) = next else { continue };
+        let second = &model.paragraphs[q];
+        let last_word_start = cx
+            .slice(&first.content)
+            .rfind(char::is_whitespace)
+            .map_or(first.content.start, |n| first.content.start + n + 1);
+        let head: String = cx
+            .slice(&second.content)
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let finding = out
+            .add(
+                last_word_start..first.content.end,
+                format!(
+                    "the sentence breaks off here and goes on in the next paragraph (`{head}`)"
+                ),
+            )
+            .with_related(
+                second.content.start..second.content.start + head.len(),
+                "continues here",
+            );
+        if second.marks.first().is_some_and(|m| m.leading) {
+            continue;
+        }
+        let mut edits = vec![Edit::replace(first.content.end..second.content.start, " ")];
+        if !moved.is_empty() {
+            let lines: Vec<&str> = moved.iter().map(|r| cx.slice(r)).collect();
+            edits.push(Edit::insert(
+                second.range.end,
+                format!("\n\n{}", lines.join("\n\n")),
+            ));
+        }
+        finding.with_fix(Fix::safe("Join the paragraph across the page break", edits));
+    }
+}

@@ -1,0 +1,102 @@
+//! A line of a speaker label or paragraph starts with spaces in a document
+//! whose lines otherwise start at the margin.
+//!
+//! OCR turns a speck or a ragged scan edge into a leading space. The rule
+//! runs only when at most one line in ten of the document's labels and
+//! paragraphs is indented, so an indented layout is left alone. Lines in
+//! header fields (indented participant lists) and a Markdown line after a
+//! hard break (a line ending in two spaces) are not judged.
+//!
+//! ## Fires
+//! ```text
+//!  FOREIGN MINISTER LAVROV: (Via interpreter) Dear colleagues,
+//! ```
+//!
+//! ## Does not fire
+//! ```text
+//! FOREIGN MINISTER LAVROV: (Via interpreter) Dear colleagues,
+//! ```
+//!
+//! ## Fix
+//! Safe: delete the leading white space.
+
+use std::ops::Range;
+
+use crate::finding::Severity;
+use crate::fix::{Edit, Fix};
+use crate::rules::{Context, FindingExt, FixSafety, Report, Rule};
+
+pub(crate) static RULE: Rule = Rule {
+    code: "O009",
+    name: "stray-indent",
+    severity: Severity::Hint,
+    fix: FixSafety::Safe,
+    module: module_path!(),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Report) {
+    let text = cx.text;
+    // Every line that starts a label, starts a paragraph or continues one.
+    let mut starts: Vec<usize> = cx
+        .model
+        .turns
+        .iter()
+        .map(|t| t.margin_mark.as_ref().map_or(t.label.start, |m| m.start))
+        .collect();
+    for p in &cx.model.paragraphs {
+        let on_label_line = cx.model.turns.iter().any(|t| {
+            p.turn.is_some()
+                && t.label.end <= p.range.start
+                && text[t.label.end..p.range.start].find('\n').is_none()
+        });
+        if !on_label_line {
+            starts.push(p.range.start);
+        }
+        starts.extend(
+            text[p.range.clone()]
+                .match_indices('\n')
+                .map(|(n, _)| p.range.start + n + 1),
+        );
+    }
+    let mut indents: Vec<Range<usize>> = Vec::new();
+    let mut judged = 0;
+    for at in starts {
+        let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+        let lead = text[line_start..]
+            .bytes()
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .count();
+        if line_start + lead >= text.len()
+            || matches!(text.as_bytes()[line_start + lead], b'\n' | b'\r')
+        {
+            continue;
+        }
+        judged += 1;
+        if lead > 0 && !after_hard_break(text, line_start) {
+            indents.push(line_start..line_start + lead);
+        }
+    }
+    if indents.is_empty() || indents.len() * 10 > judged {
+        return;
+    }
+    indents.sort_by_key(|r| r.start);
+    indents.dedup();
+    for indent in indents {
+        out.add(indent.clone(), "stray indent at the start of the line")
+            .with_fix(Fix::safe(
+                "Delete the leading white space",
+                vec![Edit::delete(indent)],
+            ));
+    }
+}
+
+/// The previous line ends in two spaces or a backslash: a Markdown hard
+/// break, after which web exports indent the next line.
+fn after_hard_break(text: &str, line_start: usize) -> bool {
+    let Some(prev) = text[..line_start].strip_suffix('\n') else {
+        return false;
+    };
+    let prev = prev.strip_suffix('\r').unwrap_or(prev);
+    prev.ends_with("  ") || prev.ends_with('\\')
+}

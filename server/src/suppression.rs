@@ -1,0 +1,211 @@
+//! Suppression comments: `<!-- transcript: ignore O001 -- reason -->` for
+//! one line, `<!-- transcript: ignore-start O003 -- reason -->` …
+//! `<!-- transcript: ignore-end -->` for a range.
+//!
+//! A comment alone on its line applies to the next non-blank line; after
+//! text, to its own line. Rules are named by code or name, several at once
+//! (`O001 O009`, `O001, pipe-for-i`). The reason after ` -- ` is required: a
+//! comment without one, or naming an unknown rule, is ignored and reported
+//! (X001), so nothing is silenced by accident.
+
+use std::ops::Range;
+
+use crate::finding::Finding;
+use crate::rules;
+
+/// One suppression in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    pub codes: Vec<&'static str>,
+    /// Findings starting in this range are silenced.
+    pub range: Range<usize>,
+}
+
+/// A comment that cannot take effect, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub range: Range<usize>,
+    pub message: String,
+}
+
+/// The suppressions of one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Suppressions {
+    pub active: Vec<Suppression>,
+    pub problems: Vec<Problem>,
+}
+
+impl Suppressions {
+    /// Whether `finding` is silenced. Problems with the comments themselves
+    /// never are.
+    pub fn covers(&self, finding: &Finding) -> bool {
+        finding.code != "X001"
+            && self
+                .active
+                .iter()
+                .any(|s| s.codes.contains(&finding.code) && s.range.contains(&finding.range.start))
+    }
+}
+
+/// Reads every suppression comment in `text`.
+pub fn parse(text: &str) -> Suppressions {
+    let mut out = Suppressions::default();
+    let mut open: Vec<(Vec<&'static str>, usize)> = Vec::new();
+    for (start, _) in text.match_indices("<!--") {
+        let line_end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+        let Some(close) = text[start..line_end].find("-->") else {
+            continue;
+        };
+        let end = start + close + 3;
+        let inner = text[start + 4..start + close].trim();
+        let Some(directive) = inner.strip_prefix("transcript:") else {
+            continue;
+        };
+        let directive = directive.trim();
+        let (verb, rest) = directive
+            .split_once(char::is_whitespace)
+            .unwrap_or((directive, ""));
+        let (names, reason) = match rest.split_once("--") {
+            Some((n, r)) => (n.trim(), r.trim()),
+            None => (rest.trim(), ""),
+        };
+        let range = start..end;
+        let mut codes = Vec::new();
+        let mut bad = false;
+        for name in names.split([' ', ',', '\t']).filter(|n| !n.is_empty()) {
+            match rules::lookup(name) {
+                Some(rule) => codes.push(rule.code),
+                None => {
+                    out.problems.push(Problem {
+                        range: range.clone(),
+                        message: format!("unknown rule `{name}` in a suppression comment"),
+                    });
+                    bad = true;
+                }
+            }
+        }
+        if bad {
+            continue;
+        }
+        match verb {
+            "ignore" | "ignore-start" => {
+                if codes.is_empty() {
+                    out.problems.push(Problem {
+                        range,
+                        message: "a suppression must name the rules it silences".into(),
+                    });
+                    continue;
+                }
+                if reason.is_empty() {
+                    out.problems.push(Problem {
+                        range,
+                        message: "a suppression needs a reason: `<!-- transcript: ignore O001 -- why -->`".into(),
+                    });
+                    continue;
+                }
+                if verb == "ignore" {
+                    out.active.push(Suppression {
+                        codes,
+                        range: target_line(text, start, end),
+                    });
+                } else {
+                    open.push((codes, end));
+                }
+            }
+            "ignore-end" => {
+                let before = open.len();
+                let mut kept = Vec::new();
+                for (c, from) in open.drain(..) {
+                    if codes.is_empty() || c.iter().any(|x| codes.contains(x)) {
+                        out.active.push(Suppression {
+                            codes: c,
+                            range: from..start,
+                        });
+                    } else {
+                        kept.push((c, from));
+                    }
+                }
+                if kept.len() == before {
+                    out.problems.push(Problem {
+                        range,
+                        message: "`ignore-end` without a matching `ignore-start`".into(),
+                    });
+                }
+                open = kept;
+            }
+            other => out.problems.push(Problem {
+                range,
+                message: format!(
+                    "unknown directive `{other}`: use `ignore`, `ignore-start` or `ignore-end`"
+                ),
+            }),
+        }
+    }
+    for (codes, from) in open {
+        out.active.push(Suppression {
+            codes,
+            range: from..text.len(),
+        });
+    }
+    out
+}
+
+/// The line a one-line suppression applies to: its own, if it has other
+/// text, else the next line that is not blank.
+fn target_line(text: &str, start: usize, end: usize) -> Range<usize> {
+    let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |n| end + n);
+    let alone = text[line_start..start].trim().is_empty() && text[end..line_end].trim().is_empty();
+    if !alone {
+        return line_start..line_end;
+    }
+    let mut at = line_end;
+    while at < text.len() {
+        let next_start = at + 1;
+        let next_end = text[next_start..]
+            .find('\n')
+            .map_or(text.len(), |n| next_start + n);
+        if !text[next_start..next_end].trim().is_empty() {
+            return next_start..next_end;
+        }
+        at = next_end;
+    }
+    line_start..line_end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_comment_alone_covers_the_next_non_blank_line() {
+        let text = "<!-- transcript: ignore O001 -- quoted verbatim -->\n\nas | said\n";
+        let s = parse(text);
+        assert!(s.problems.is_empty());
+        assert_eq!(&text[s.active[0].range.clone()], "as | said");
+    }
+
+    #[test]
+    fn a_trailing_comment_covers_its_own_line() {
+        let text = "as | said <!-- transcript: ignore pipe-for-i -- verbatim -->\nnext\n";
+        let s = parse(text);
+        assert!(text[s.active[0].range.clone()].starts_with("as | said"));
+        assert_eq!(s.active[0].codes, vec!["O001"]);
+    }
+
+    #[test]
+    fn ranges_run_from_start_to_end() {
+        let text = "<!-- transcript: ignore-start O003 -- table -->\na,,b\n<!-- transcript: ignore-end -->\nc,,d\n";
+        let s = parse(text);
+        let r = s.active[0].range.clone();
+        assert!(text[r].contains("a,,b"));
+        assert!(!text[s.active[0].range.clone()].contains("c,,d"));
+    }
+
+    #[test]
+    fn a_suppression_without_reason_or_with_an_unknown_rule_is_a_problem() {
+        let s = parse("<!-- transcript: ignore O001 -->\n<!-- transcript: ignore O999 -- x -->\n");
+        assert!(s.active.is_empty());
+        assert_eq!(s.problems.len(), 2);
+    }
+}

@@ -1,0 +1,392 @@
+//! Finding treaty mentions in a text and resolving each written form to
+//! one treaty.
+//!
+//! Three kinds of match:
+//! - an alias as written (`CFE Treaty`, `on START`, `Moscow Treaty`);
+//!   acronyms match only in capitals, names in any case as long as they
+//!   start with a capital, and an acronym inside a run of capitals
+//!   (`WE WILL START NOW`) is not a mention;
+//! - an OCR'd ordinal (`SALT 11`, `START IX`, `START l`): the treaty, with a
+//!   variant that names the correct form (rule T001);
+//! - a near miss of a long name (`Treaty on Convention Forces in Europe`):
+//!   one word a short edit away, same variant.
+//!
+//! An alias shared by several treaties (`START`, `Moscow Treaty`, `Test Ban
+//! Treaty`) resolves by the document's date: the latest treaty signed on or
+//! before it, or the earliest one when the document predates them all.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Serialize;
+
+use super::{Treaty, TreatyId};
+use crate::model::Date;
+
+/// How a mention's written form differs from a known one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum VariantKind {
+    /// An OCR'd ordinal: `SALT 11`, `START IX`.
+    Ocr,
+    /// A long name with one word misspelled.
+    NearMiss,
+}
+
+/// A mention written in a form that is not the treaty's own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Variant {
+    pub kind: VariantKind,
+    /// The known form it stands for: `SALT II`.
+    pub expected: String,
+}
+
+/// One mention of a treaty in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TreatyMention {
+    pub range: Range<usize>,
+    pub treaty: TreatyId,
+    /// Other treaties the same words may mean, when the written form is
+    /// shared and the document has no date to decide.
+    pub also: Vec<TreatyId>,
+    pub variant: Option<Variant>,
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    candidates: Vec<TreatyId>,
+    variant: Option<Variant>,
+    /// An acronym (no lower-case letters): skipped inside a run of capitals.
+    acronym: bool,
+    /// The alias starts with a capital, so the match must too.
+    capital: bool,
+}
+
+#[derive(Debug, Clone)]
+struct LongAlias {
+    words: Vec<String>,
+    written: String,
+    treaty: TreatyId,
+}
+
+/// The automata and tables built once per gazetteer.
+#[derive(Debug)]
+pub struct Matcher {
+    exact: AhoCorasick,
+    exact_patterns: Vec<Pattern>,
+    folded: AhoCorasick,
+    folded_patterns: Vec<Pattern>,
+    /// Long aliases by their first word, lower-cased, for near misses.
+    long: HashMap<String, Vec<LongAlias>>,
+    signed: Vec<Option<(i32, u32, u32)>>,
+}
+
+const OCR_ORDINALS: [(&str, &[&str]); 3] = [
+    ("I", &["l", "|"]),
+    ("II", &["11", "ll", "Il", "lI", "IX", "I1", "1I"]),
+    ("III", &["111", "lll", "IIl", "lII", "Ill"]),
+];
+
+impl Matcher {
+    pub(super) fn new(treaties: &[Treaty]) -> Matcher {
+        // written form → (candidates, variant)
+        let mut exact: Vec<(String, Pattern)> = Vec::new();
+        let mut folded: Vec<(String, Pattern)> = Vec::new();
+        let mut long: HashMap<String, Vec<LongAlias>> = HashMap::new();
+        let mut add = |text: &str, id: TreatyId, variant: Option<Variant>| {
+            let acronym = !text.chars().any(char::is_lowercase);
+            let list = if acronym || variant.is_some() {
+                &mut exact
+            } else {
+                &mut folded
+            };
+            let same = |t: &String| {
+                if acronym {
+                    t == text
+                } else {
+                    t.eq_ignore_ascii_case(text)
+                }
+            };
+            match list.iter_mut().find(|(t, _)| same(t)) {
+                Some((_, p)) if !p.candidates.contains(&id) => p.candidates.push(id),
+                Some(_) => {}
+                None => list.push((
+                    text.to_string(),
+                    Pattern {
+                        candidates: vec![id],
+                        variant,
+                        acronym,
+                        capital: text.starts_with(|c: char| c.is_uppercase()),
+                    },
+                )),
+            }
+        };
+        let mut bare_year_forms: HashMap<String, Vec<TreatyId>> = HashMap::new();
+        for (id, t) in treaties.iter().enumerate() {
+            for alias in &t.aliases {
+                add(alias, id, None);
+                if let Some(bare) = strip_year(alias) {
+                    bare_year_forms
+                        .entry(bare.to_string())
+                        .or_default()
+                        .push(id);
+                }
+                if let Some((base, ordinal)) = ordinal_alias(alias) {
+                    let right = format!("{base} {ordinal}");
+                    for (o, ocr) in OCR_ORDINALS {
+                        if o == ordinal {
+                            for bad in ocr.iter() {
+                                let v = Variant {
+                                    kind: VariantKind::Ocr,
+                                    expected: right.clone(),
+                                };
+                                add(&format!("{base} {bad}"), id, Some(v.clone()));
+                                add(&format!("{base}-{bad}"), id, Some(v));
+                            }
+                        }
+                    }
+                    let arabic = match ordinal {
+                        "I" => "1",
+                        "II" => "2",
+                        _ => "3",
+                    };
+                    add(&format!("{base} {arabic}"), id, None);
+                    add(&format!("{base}-{arabic}"), id, None);
+                }
+                let words: Vec<String> =
+                    alias.split_whitespace().map(|w| w.to_lowercase()).collect();
+                if words.len() >= 3 && alias.len() >= 18 {
+                    long.entry(words[0].clone()).or_default().push(LongAlias {
+                        words,
+                        written: alias.clone(),
+                        treaty: id,
+                    });
+                }
+            }
+        }
+        // `Moscow Treaty (1963)` and `Moscow Treaty (1970)` make the bare
+        // `Moscow Treaty` ambiguous between them (and SORT, which has it).
+        let known_forms: Vec<String> = treaties
+            .iter()
+            .flat_map(|t| t.aliases.iter().cloned())
+            .collect();
+        for (bare, ids) in bare_year_forms {
+            let known = known_forms.iter().any(|t| t.eq_ignore_ascii_case(&bare));
+            if known || ids.len() > 1 {
+                for id in ids {
+                    add(&bare, id, None);
+                }
+            }
+        }
+        let build = |list: &[(String, Pattern)], fold: bool| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(fold)
+                .match_kind(MatchKind::Standard)
+                .build(list.iter().map(|(t, _)| t.as_str()))
+                .expect("treaty aliases build an automaton")
+        };
+        Matcher {
+            exact: build(&exact, false),
+            folded: build(&folded, true),
+            exact_patterns: exact.into_iter().map(|(_, p)| p).collect(),
+            folded_patterns: folded.into_iter().map(|(_, p)| p).collect(),
+            long,
+            signed: treaties.iter().map(Treaty::signed_date).collect(),
+        }
+    }
+
+    /// Every treaty mention in `text`, resolved with the document's `date`.
+    pub fn find(&self, text: &str, date: Option<Date>) -> Vec<TreatyMention> {
+        let mut hits: Vec<(Range<usize>, &Pattern)> = Vec::new();
+        for (automaton, patterns) in [
+            (&self.exact, &self.exact_patterns),
+            (&self.folded, &self.folded_patterns),
+        ] {
+            for m in automaton.find_overlapping_iter(text) {
+                let p = &patterns[m.pattern().as_usize()];
+                if accepts(text, m.range(), p) {
+                    hits.push((m.range(), p));
+                }
+            }
+        }
+        // Leftmost-longest, without overlaps.
+        hits.sort_by_key(|(r, _)| (r.start, usize::MAX - r.end));
+        let mut out: Vec<TreatyMention> = Vec::new();
+        let mut end = 0;
+        for (range, p) in hits {
+            if range.start < end {
+                continue;
+            }
+            end = range.end;
+            let (treaty, also) = self.resolve(&p.candidates, date);
+            out.push(TreatyMention {
+                range,
+                treaty,
+                also,
+                variant: p.variant.clone(),
+            });
+        }
+        self.near_misses(text, &mut out);
+        out.sort_by_key(|m| m.range.start);
+        out
+    }
+
+    fn resolve(&self, candidates: &[TreatyId], date: Option<Date>) -> (TreatyId, Vec<TreatyId>) {
+        if candidates.len() == 1 {
+            return (candidates[0], Vec::new());
+        }
+        let Some(date) = date.filter(|d| d.year.is_some()) else {
+            return (candidates[0], candidates[1..].to_vec());
+        };
+        let day = (date.year.unwrap_or(0), date.month, date.day);
+        let mut sorted: Vec<TreatyId> = candidates.to_vec();
+        sorted.sort_by_key(|id| self.signed[*id]);
+        let chosen = sorted
+            .iter()
+            .rev()
+            .find(|id| self.signed[**id].is_some_and(|s| s <= day))
+            .or(sorted.first())
+            .copied()
+            .unwrap_or(candidates[0]);
+        (chosen, Vec::new())
+    }
+
+    /// `Treaty on Convention Forces in Europe`: a long alias with one word
+    /// (two in names of six words or more) a short edit away.
+    fn near_misses(&self, text: &str, out: &mut Vec<TreatyMention>) {
+        if self.long.is_empty() {
+            return;
+        }
+        let words = word_spans(text);
+        let taken: Vec<Range<usize>> = out.iter().map(|m| m.range.clone()).collect();
+        let mut found = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let first = text[w.clone()].to_lowercase();
+            let Some(aliases) = self.long.get(&first) else {
+                continue;
+            };
+            for alias in aliases {
+                let n = alias.words.len();
+                if i + n > words.len() {
+                    continue;
+                }
+                let span = &words[i..i + n];
+                let mut differing = 0;
+                let mut close = true;
+                for (want, got) in alias.words.iter().zip(span) {
+                    let got = text[got.clone()].to_lowercase();
+                    if *want == got {
+                        continue;
+                    }
+                    differing += 1;
+                    if !near(want, &got) {
+                        close = false;
+                        break;
+                    }
+                }
+                let allowed = if n >= 6 { 2 } else { 1 };
+                let range = span[0].start..span[n - 1].end;
+                if close
+                    && differing >= 1
+                    && differing <= allowed
+                    && !taken
+                        .iter()
+                        .any(|t| t.start < range.end && range.start < t.end)
+                {
+                    found.push(TreatyMention {
+                        range,
+                        treaty: alias.treaty,
+                        also: Vec::new(),
+                        variant: Some(Variant {
+                            kind: VariantKind::NearMiss,
+                            expected: alias.written.clone(),
+                        }),
+                    });
+                    break;
+                }
+            }
+        }
+        out.extend(found);
+    }
+}
+
+/// Two spellings of one word: same first two letters, long enough to
+/// judge, and at most two edits apart.
+fn near(want: &str, got: &str) -> bool {
+    want.len() >= 4
+        && got.len() >= 4
+        && want.as_bytes()[..2] == got.as_bytes()[..2]
+        && strsim::levenshtein(want, got) <= 2
+}
+
+/// Word boundaries, case and all-capitals context for one hit.
+fn accepts(text: &str, range: Range<usize>, p: &Pattern) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    if p.capital
+        && !text[range.clone()].starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())
+    {
+        return false;
+    }
+    if p.acronym && p.variant.is_none() && !text[range.clone()].contains(' ') {
+        let prev = text[..range.start].split_whitespace().next_back();
+        let next = text[range.end..].split_whitespace().next();
+        let shouting = |w: Option<&str>| {
+            w.is_some_and(|w| {
+                let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+                letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+            })
+        };
+        if shouting(prev) && shouting(next) {
+            return false;
+        }
+    }
+    true
+}
+
+/// `Moscow Treaty (1963)` → `Moscow Treaty`.
+fn strip_year(alias: &str) -> Option<&str> {
+    let open = alias.rfind(" (")?;
+    let year = alias[open + 2..].strip_suffix(')')?;
+    (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())).then(|| &alias[..open])
+}
+
+/// `START I` → (`START`, `I`); only a capitalised acronym and a Roman
+/// ordinal, where OCR confusions are common.
+fn ordinal_alias(alias: &str) -> Option<(&str, &str)> {
+    let (base, ordinal) = alias.rsplit_once(' ')?;
+    let acronym = base.len() >= 3 && base.chars().all(|c| c.is_ascii_uppercase());
+    (acronym && matches!(ordinal, "I" | "II" | "III")).then_some((base, ordinal))
+}
+
+/// White-space separated words, with surrounding punctuation trimmed.
+fn word_spans(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut push = |s: usize, e: usize| {
+        let w = &text[s..e];
+        let lead = w.len()
+            - w.trim_start_matches(|c: char| c.is_ascii_punctuation())
+                .len();
+        let trail = w.len() - w.trim_end_matches(|c: char| c.is_ascii_punctuation()).len();
+        if lead + trail < w.len() {
+            out.push(s + lead..e - trail);
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                push(s, i);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        push(s, text.len());
+    }
+    out
+}
