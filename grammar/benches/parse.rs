@@ -8,66 +8,13 @@
 //! parses a 10 MB document instead.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
 
+use transcript_tests::bench::{mb_per_s, measure, quick, sample_document, target_bytes};
 use tree_sitter::{InputEdit, Parser, Point};
 
-/// The document's size in megabytes: 5, or `--mb N`.
-fn target_bytes() -> usize {
-    let args: Vec<String> = std::env::args().collect();
-    let mb = args
-        .iter()
-        .position(|a| a == "--mb")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse::<usize>().ok())
-        .unwrap_or(5);
-    mb * 1024 * 1024
-}
-
-fn document() -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/samples/");
-    let samples: Vec<String> = [
-        "memcon-2008-sochi.txt",
-        "press-conference-2007-ocr.txt",
-        "press-conference-2007-web.md",
-    ]
-    .iter()
-    .map(|name| {
-        std::fs::read_to_string(format!("{dir}{name}"))
-            .expect("the samples are in fixtures/samples")
-    })
-    .collect();
-    let target = target_bytes();
-    let mut doc = String::with_capacity(target + 100_000);
-    while doc.len() < target {
-        for sample in &samples {
-            doc.push_str(sample);
-            doc.push_str("\n\n");
-        }
-    }
-    doc
-}
-
-fn measure(rounds: usize, mut f: impl FnMut()) -> (Duration, Duration) {
-    let mut times: Vec<Duration> = (0..rounds)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    (times[times.len() / 2], times[times.len() * 9 / 10])
-}
-
-fn mb_per_s(bytes: usize, d: Duration) -> f64 {
-    bytes as f64 / (1024.0 * 1024.0) / d.as_secs_f64()
-}
-
 fn main() {
-    let quick = std::env::args().any(|a| a == "--quick");
-    let rounds = if quick { 5 } else { 21 };
-    let doc = document();
+    let rounds = if quick() { 5 } else { 21 };
+    let doc = sample_document(target_bytes());
     let mut parser = Parser::new();
     parser
         .set_language(&tree_sitter_transcript::LANGUAGE.into())

@@ -37,7 +37,7 @@ pub fn analyze(text: &str, tree: &Tree, config: &Config) -> Analysis {
     findings.sort_by(|a, b| {
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
     });
-    let proper_names = rules::proper_names(text, &cx.words);
+    let proper_names = cx.proper_names().to_vec();
     drop(cx);
     Analysis {
         model,

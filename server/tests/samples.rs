@@ -86,3 +86,53 @@ fn memcon_has_the_catalogued_findings_and_no_unmarked_paragraph_or_unknown_speak
     assert_eq!(count(&c, "M001"), 0);
     assert_eq!(count(&c, "S001"), 0);
 }
+
+#[test]
+fn safe_fixes_clear_every_safe_finding_on_the_samples_and_keep_the_furniture() {
+    use transcript_ls::analysis::fix_text;
+    use transcript_ls::fix::Applicability;
+    for name in [
+        "memcon-2008-sochi.txt",
+        "press-conference-2007-ocr.txt",
+        "press-conference-2007-web.md",
+    ] {
+        let text = read_fixture(&format!("samples/{name}"));
+        let fixed = fix_text(
+            &text,
+            &transcript_ls::Config::default(),
+            Applicability::Safe,
+        );
+        let left: Vec<String> =
+            transcript_ls::analyze_text(&fixed.text, &transcript_ls::Config::default())
+                .findings
+                .iter()
+                .filter(|f| {
+                    f.automatic_fix()
+                        .is_some_and(|x| x.applicability == Applicability::Safe)
+                })
+                .map(|f| format!("{} {:?}", f.code, &fixed.text[f.range.clone()]))
+                .collect();
+        assert!(left.is_empty(), "{name}: {left:?}");
+        assert!(fixed.applied > 0, "{name}: nothing fixed");
+        if name.starts_with("memcon") {
+            assert!(
+                fixed
+                    .text
+                    .contains("drop it in the middle of a political firestorm")
+            );
+            assert!(fixed.text.contains("they split within themselves"));
+            assert_eq!(
+                fixed.text.matches("~~SECRET~~").count(),
+                4,
+                "banners are moved, never lost"
+            );
+            assert_eq!(fixed.text.matches("NW#: 78134").count(), 2);
+            assert!(
+                !fixed
+                    .text
+                    .lines()
+                    .any(|l| l.trim() == "(" || l.starts_with("( "))
+            );
+        }
+    }
+}

@@ -7,6 +7,8 @@
 //! run that too when calling `cargo test -p transcript-tests` by hand. A
 //! binary older than the server's sources is refused rather than tested.
 
+pub mod bench;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;

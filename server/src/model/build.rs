@@ -1,5 +1,6 @@
 //! Reading the model off the syntax tree.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use tree_sitter::{Node, Tree};
@@ -255,20 +256,24 @@ impl<'t> Builder<'t> {
 
     fn finish(mut self, config: &Config) -> Model {
         let aliases = config.speaker_aliases();
+        // A document has thousands of turns but a handful of labels.
+        let mut by_label: HashMap<&str, usize> = HashMap::new();
         for (turn, label) in self.model.turns.iter_mut().zip(&self.labels) {
+            if let Some(&i) = by_label.get(label.as_str()) {
+                turn.speaker = i;
+                continue;
+            }
             let speaker = resolve(label, &self.model.participants, aliases);
-            turn.speaker = match self
+            let known = self
                 .model
                 .speakers
                 .iter()
-                .position(|s| s.key == speaker.key)
-            {
-                Some(i) => i,
-                None => {
-                    self.model.speakers.push(speaker);
-                    self.model.speakers.len() - 1
-                }
-            };
+                .position(|s| s.key == speaker.key);
+            turn.speaker = known.unwrap_or_else(|| {
+                self.model.speakers.push(speaker);
+                self.model.speakers.len() - 1
+            });
+            by_label.insert(label, turn.speaker);
         }
         link_split_paragraphs(self.text, &mut self.model);
         let (leading, trailing) =

@@ -107,6 +107,10 @@ pub fn find_dates(text: &str, range: Range<usize>) -> Vec<DateMention> {
     let mut out = Vec::new();
     let slice = &text[range.clone()];
     let bytes = slice.as_bytes();
+    // Every form of date has a digit.
+    if !bytes.iter().any(u8::is_ascii_digit) {
+        return out;
+    }
     let words = word_spans(slice);
     for (i, w) in words.iter().enumerate() {
         let word = &slice[w.clone()];

@@ -107,6 +107,10 @@ pub struct Context<'a> {
     /// White-space separated words of every paragraph and field value, in
     /// document order.
     pub words: Vec<Range<usize>>,
+    /// What kinds of character each word holds, one [`shape`] bit set per
+    /// word, so a rule skips at once the words it cannot fire on.
+    pub shapes: Vec<u8>,
+    proper_names: std::cell::OnceCell<Vec<(String, Range<usize>)>>,
 }
 
 impl<'a> Context<'a> {
@@ -130,8 +134,9 @@ impl<'a> Context<'a> {
             .collect();
         prose.sort_by_key(|r| r.start);
         let mut words = Vec::new();
+        let mut shapes = Vec::new();
         for range in prose {
-            split_words(text, range, &mut words);
+            split_words(text, range, &mut words, &mut shapes);
         }
         Context {
             text,
@@ -139,7 +144,23 @@ impl<'a> Context<'a> {
             config,
             marked,
             words,
+            shapes,
+            proper_names: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Capitalised words that may be proper names (see T002), found once.
+    pub fn proper_names(&self) -> &[(String, Range<usize>)] {
+        self.proper_names
+            .get_or_init(|| proper_names(self.text, &self.words))
+    }
+
+    /// The words (with their index) whose shape has any of `bits`.
+    pub fn words_with(&self, bits: u8) -> impl Iterator<Item = (usize, &Range<usize>)> {
+        self.words
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| self.shapes[*i] & bits != 0)
     }
 
     /// The text of a range.
@@ -148,7 +169,22 @@ impl<'a> Context<'a> {
     }
 }
 
-fn split_words(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+/// Bits of a word's shape: which kinds of character it holds.
+pub mod shape {
+    pub const DIGIT: u8 = 1;
+    /// `'`, or any non-ASCII character (which may be `’`).
+    pub const APOSTROPHE: u8 = 2;
+    /// `.`, `,`, `;`, `?` or `!`.
+    pub const PUNCTUATION: u8 = 4;
+    pub const PIPE: u8 = 8;
+}
+
+fn split_words(
+    text: &str,
+    range: Range<usize>,
+    words: &mut Vec<Range<usize>>,
+    shapes: &mut Vec<u8>,
+) {
     let bytes = text.as_bytes();
     let mut i = range.start;
     while i < range.end {
@@ -156,11 +192,20 @@ fn split_words(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
             i += 1;
         }
         let start = i;
+        let mut bits = 0;
         while i < range.end && !bytes[i].is_ascii_whitespace() {
+            bits |= match bytes[i] {
+                b'0'..=b'9' => shape::DIGIT,
+                b'\'' | 0x80.. => shape::APOSTROPHE,
+                b'.' | b',' | b';' | b'?' | b'!' => shape::PUNCTUATION,
+                b'|' => shape::PIPE,
+                _ => 0,
+            };
             i += 1;
         }
         if start < i {
-            out.push(start..i);
+            words.push(start..i);
+            shapes.push(bits);
         }
     }
 }
@@ -174,7 +219,8 @@ pub struct Report {
 }
 
 impl Report {
-    fn new(rule: &Rule, severity: Severity) -> Report {
+    /// An empty report for `rule`'s findings at `severity`.
+    pub fn new(rule: &Rule, severity: Severity) -> Report {
         Report {
             code: rule.code,
             severity,

@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
 use super::{Treaty, TreatyId};
@@ -72,12 +72,15 @@ struct LongAlias {
 /// The automata and tables built once per gazetteer.
 #[derive(Debug)]
 pub struct Matcher {
-    exact: AhoCorasick,
-    exact_patterns: Vec<Pattern>,
-    folded: AhoCorasick,
-    folded_patterns: Vec<Pattern>,
+    /// Every alias and variant, matched without regard to case; a
+    /// case-sensitive pattern's hit is then checked byte for byte.
+    automaton: AhoCorasick,
+    /// For each pattern of the automaton: its text when case matters.
+    patterns: Vec<(Option<String>, Pattern)>,
     /// Long aliases by their first word, lower-cased, for near misses.
     long: HashMap<String, Vec<LongAlias>>,
+    /// Finds those first words in a text.
+    first_words: Option<AhoCorasick>,
     signed: Vec<Option<(i32, u32, u32)>>,
 }
 
@@ -178,18 +181,35 @@ impl Matcher {
                 }
             }
         }
-        let build = |list: &[(String, Pattern)], fold: bool| {
+        let build = |patterns: Vec<&str>| {
             AhoCorasick::builder()
-                .ascii_case_insensitive(fold)
-                .match_kind(MatchKind::Standard)
-                .build(list.iter().map(|(t, _)| t.as_str()))
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(patterns)
                 .expect("treaty aliases build an automaton")
         };
+        let first_words = (!long.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(long.keys())
+                .expect("first words build an automaton")
+        });
         Matcher {
-            exact: build(&exact, false),
-            folded: build(&folded, true),
-            exact_patterns: exact.into_iter().map(|(_, p)| p).collect(),
-            folded_patterns: folded.into_iter().map(|(_, p)| p).collect(),
+            first_words,
+            automaton: build(
+                exact
+                    .iter()
+                    .chain(&folded)
+                    .map(|(t, _)| t.as_str())
+                    .collect(),
+            ),
+            patterns: exact
+                .into_iter()
+                .map(|(t, p)| (Some(t), p))
+                .chain(folded.into_iter().map(|(_, p)| (None, p)))
+                .collect(),
             long,
             signed: treaties.iter().map(Treaty::signed_date).collect(),
         }
@@ -198,19 +218,15 @@ impl Matcher {
     /// Every treaty mention in `text`, resolved with the document's `date`.
     pub fn find(&self, text: &str, date: Option<Date>) -> Vec<TreatyMention> {
         let mut hits: Vec<(Range<usize>, &Pattern)> = Vec::new();
-        for (automaton, patterns) in [
-            (&self.exact, &self.exact_patterns),
-            (&self.folded, &self.folded_patterns),
-        ] {
-            for m in automaton.find_overlapping_iter(text) {
-                let p = &patterns[m.pattern().as_usize()];
-                if accepts(text, m.range(), p) {
-                    hits.push((m.range(), p));
-                }
+        for m in self.automaton.find_iter(text) {
+            let (exact, p) = &self.patterns[m.pattern().as_usize()];
+            let case_ok = exact
+                .as_deref()
+                .is_none_or(|t| text.as_bytes()[m.range()] == *t.as_bytes());
+            if case_ok && accepts(text, m.range(), p) {
+                hits.push((m.range(), p));
             }
         }
-        // Leftmost-longest, without overlaps.
-        hits.sort_by_key(|(r, _)| (r.start, usize::MAX - r.end));
         let mut out: Vec<TreatyMention> = Vec::new();
         let mut end = 0;
         for (range, p) in hits {
@@ -252,47 +268,57 @@ impl Matcher {
     }
 
     /// `Treaty on Convention Forces in Europe`: a long alias with one word
-    /// (two in names of six words or more) a short edit away.
+    /// (two in names of six words or more) a short edit away. Candidates
+    /// start where a long alias's first word stands.
     fn near_misses(&self, text: &str, out: &mut Vec<TreatyMention>) {
-        if self.long.is_empty() {
+        let Some(first_words) = &self.first_words else {
             return;
-        }
-        let words = word_spans(text);
-        let taken: Vec<Range<usize>> = out.iter().map(|m| m.range.clone()).collect();
+        };
+        let mut taken: Vec<Range<usize>> = out.iter().map(|m| m.range.clone()).collect();
+        taken.sort_by_key(|r| r.start);
+        let overlaps_taken = |range: &Range<usize>| {
+            let k = taken.partition_point(|t| t.end <= range.start);
+            taken.get(k).is_some_and(|t| t.start < range.end)
+        };
         let mut found = Vec::new();
-        for (i, w) in words.iter().enumerate() {
-            let first = text[w.clone()].to_lowercase();
-            let Some(aliases) = self.long.get(&first) else {
+        let mut next_free = 0;
+        for m in first_words.find_iter(text) {
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            if m.start() < next_free
+                || before.is_some_and(char::is_alphanumeric)
+                || after.is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let key = text[m.range()].to_lowercase();
+            let Some(aliases) = self.long.get(&key) else {
                 continue;
             };
+            let longest = aliases.iter().map(|a| a.words.len()).max().unwrap_or(0);
+            let span: Vec<Range<usize>> = words_from(text, m.start()).take(longest).collect();
             for alias in aliases {
                 let n = alias.words.len();
-                if i + n > words.len() {
+                if span.len() < n {
                     continue;
                 }
-                let span = &words[i..i + n];
                 let mut differing = 0;
                 let mut close = true;
-                for (want, got) in alias.words.iter().zip(span) {
-                    let got = text[got.clone()].to_lowercase();
-                    if *want == got {
+                for (want, got) in alias.words.iter().zip(&span) {
+                    let got = &text[got.clone()];
+                    if want.eq_ignore_ascii_case(got) {
                         continue;
                     }
                     differing += 1;
-                    if !near(want, &got) {
+                    if !near(want, &got.to_lowercase()) {
                         close = false;
                         break;
                     }
                 }
                 let allowed = if n >= 6 { 2 } else { 1 };
                 let range = span[0].start..span[n - 1].end;
-                if close
-                    && differing >= 1
-                    && differing <= allowed
-                    && !taken
-                        .iter()
-                        .any(|t| t.start < range.end && range.start < t.end)
-                {
+                if close && differing >= 1 && differing <= allowed && !overlaps_taken(&range) {
+                    next_free = range.end;
                     found.push(TreatyMention {
                         range,
                         treaty: alias.treaty,
@@ -362,31 +388,30 @@ fn ordinal_alias(alias: &str) -> Option<(&str, &str)> {
     (acronym && matches!(ordinal, "I" | "II" | "III")).then_some((base, ordinal))
 }
 
-/// White-space separated words, with surrounding punctuation trimmed.
-fn word_spans(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    let mut push = |s: usize, e: usize| {
-        let w = &text[s..e];
-        let lead = w.len()
-            - w.trim_start_matches(|c: char| c.is_ascii_punctuation())
-                .len();
-        let trail = w.len() - w.trim_end_matches(|c: char| c.is_ascii_punctuation()).len();
-        if lead + trail < w.len() {
-            out.push(s + lead..e - trail);
-        }
-    };
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            if let Some(s) = start.take() {
-                push(s, i);
+/// White-space separated words from `start` on, with surrounding
+/// punctuation trimmed; words of punctuation alone are skipped.
+fn words_from(text: &str, start: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = start;
+    std::iter::from_fn(move || {
+        loop {
+            let rest = &text[at..];
+            let lead_space = rest.len() - rest.trim_start().len();
+            let word_start = at + lead_space;
+            if word_start >= text.len() {
+                return None;
             }
-        } else if start.is_none() {
-            start = Some(i);
+            let len = text[word_start..]
+                .find(char::is_whitespace)
+                .unwrap_or(text.len() - word_start);
+            at = word_start + len;
+            let w = &text[word_start..at];
+            let lead = w.len()
+                - w.trim_start_matches(|c: char| c.is_ascii_punctuation())
+                    .len();
+            let trail = w.len() - w.trim_end_matches(|c: char| c.is_ascii_punctuation()).len();
+            if lead + trail < w.len() {
+                return Some(word_start + lead..at - trail);
+            }
         }
-    }
-    if let Some(s) = start {
-        push(s, text.len());
-    }
-    out
+    })
 }

@@ -40,13 +40,13 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Report) {
-    let names = proper_names(cx.text, &cx.words);
+    let names = cx.proper_names();
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for (name, _) in &names {
+    for (name, _) in names {
         *counts.entry(name.as_str()).or_default() += 1;
     }
     let fixes = variants(&counts);
-    report(cx.text, &names, &fixes, out);
+    report(cx.text, names, &fixes, out);
 }
 
 /// Reports each occurrence of a minority spelling in `names` (one
@@ -82,31 +82,66 @@ pub fn report(
 /// ranges: five letters or more, capital then lower case, possessive `'s`
 /// removed, and never written in lower case in this text.
 pub fn proper_names(text: &str, words: &[Range<usize>]) -> Vec<(String, Range<usize>)> {
-    let mut lower_seen: HashSet<&str> = HashSet::new();
-    let mut out = Vec::new();
-    for w in words {
-        let word = &text[w.clone()];
-        let lead = word.len() - word.trim_start_matches(|c: char| !c.is_alphabetic()).len();
-        let mut core = word[lead..].trim_end_matches(|c: char| !c.is_alphabetic());
-        for suffix in ["'s", "\u{2019}s"] {
-            core = core.strip_suffix(suffix).unwrap_or(core);
-        }
-        if !core.chars().all(char::is_alphabetic) || core.chars().count() < 5 {
-            continue;
-        }
-        let mut chars = core.chars();
-        let first = chars.next().expect("five letters");
-        if first.is_lowercase() {
-            lower_seen.insert(core);
-        } else if chars.all(char::is_lowercase) {
-            out.push((
-                core.to_string(),
-                w.start + lead..w.start + lead + core.len(),
-            ));
+    let cores: Vec<(&str, Range<usize>)> = words.iter().filter_map(|w| core(text, w)).collect();
+    let candidates: Vec<(&str, Range<usize>)> = cores
+        .iter()
+        .filter(|(c, _)| {
+            let mut chars = c.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+        })
+        .cloned()
+        .collect();
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    // Which candidates the text also writes in lower case. Most lower-case
+    // words share no first two letters with any candidate: a bit per
+    // two-byte prefix rejects them before any hashing.
+    let lowered: HashSet<String> = candidates.iter().map(|(c, _)| c.to_lowercase()).collect();
+    let mut prefixes = vec![0u64; 1024];
+    let prefix = |s: &str| {
+        let b = s.as_bytes();
+        (b[0] as usize) << 8 | b[1] as usize
+    };
+    for l in &lowered {
+        let p = prefix(l);
+        prefixes[p / 64] |= 1 << (p % 64);
+    }
+    let mut seen: HashSet<&str> = HashSet::new();
+    for &(c, _) in &cores {
+        let p = prefix(c);
+        if prefixes[p / 64] & (1 << (p % 64)) != 0
+            && c.starts_with(char::is_lowercase)
+            && lowered.contains(c)
+        {
+            seen.insert(c);
         }
     }
-    out.retain(|(name, _)| !lower_seen.contains(name.to_lowercase().as_str()));
-    out
+    candidates
+        .into_iter()
+        .filter(|(c, _)| !seen.contains(c.to_lowercase().as_str()))
+        .map(|(c, r)| (c.to_string(), r))
+        .collect()
+}
+
+/// A word without surrounding punctuation or a possessive `'s`, if it is
+/// five letters or more and nothing but letters.
+fn core<'t>(text: &'t str, w: &Range<usize>) -> Option<(&'t str, Range<usize>)> {
+    let word = &text[w.clone()];
+    if word.len() < 5 {
+        return None;
+    }
+    let lead = word.len() - word.trim_start_matches(|c: char| !c.is_alphabetic()).len();
+    let mut core = word[lead..].trim_end_matches(|c: char| !c.is_alphabetic());
+    for suffix in ["'s", "\u{2019}s"] {
+        core = core.strip_suffix(suffix).unwrap_or(core);
+    }
+    let ok = if core.is_ascii() {
+        core.len() >= 5 && core.bytes().all(|b| b.is_ascii_alphabetic())
+    } else {
+        core.chars().count() >= 5 && core.chars().all(char::is_alphabetic)
+    };
+    ok.then(|| (core, w.start + lead..w.start + lead + core.len()))
 }
 
 /// Pairs of spellings one inner edit apart, as `minority → majority`.

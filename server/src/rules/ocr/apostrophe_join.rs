@@ -24,7 +24,7 @@
 
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
-use crate::rules::{Context, FindingExt, FixSafety, Report, Rule};
+use crate::rules::{Context, FindingExt, FixSafety, Report, Rule, shape};
 
 pub(crate) static RULE: Rule = Rule {
     code: "O002",
@@ -50,7 +50,7 @@ const COMMON: &[&str] = &[
 ];
 
 fn check(cx: &Context, out: &mut Report) {
-    for word in &cx.words {
+    for (_, word) in cx.words_with(shape::APOSTROPHE) {
         let w = cx.slice(word);
         let Some((at, apostrophe)) = w
             .char_indices()

@@ -25,7 +25,7 @@ use std::collections::HashSet;
 
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
-use crate::rules::{Context, FindingExt, FixSafety, Report, Rule};
+use crate::rules::{Context, FindingExt, FixSafety, Report, Rule, shape};
 
 pub(crate) static RULE: Rule = Rule {
     code: "O010",
@@ -71,7 +71,7 @@ const KNOWN: &[&str] = &[
 
 fn check(cx: &Context, out: &mut Report) {
     let mut vocabulary: Option<HashSet<String>> = None;
-    for word in &cx.words {
+    for (_, word) in cx.words_with(shape::DIGIT) {
         let w = cx.slice(word);
         let lead = w.len()
             - w.trim_start_matches(|c: char| c.is_ascii_punctuation())

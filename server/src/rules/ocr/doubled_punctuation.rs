@@ -21,7 +21,7 @@
 
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
-use crate::rules::{Context, FindingExt, FixSafety, Report, Rule};
+use crate::rules::{Context, FindingExt, FixSafety, Report, Rule, shape};
 
 pub(crate) static RULE: Rule = Rule {
     code: "O003",
@@ -34,7 +34,7 @@ pub(crate) static RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Report) {
     let bytes = cx.text.as_bytes();
-    for (i, word) in cx.words.iter().enumerate() {
+    for (i, word) in cx.words_with(shape::PUNCTUATION) {
         let w = cx.slice(word).as_bytes();
         let mut k = 0;
         while k < w.len() {

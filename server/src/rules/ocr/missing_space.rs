@@ -22,7 +22,7 @@
 
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
-use crate::rules::{Context, FindingExt, FixSafety, Report, Rule};
+use crate::rules::{Context, FindingExt, FixSafety, Report, Rule, shape};
 
 pub(crate) static RULE: Rule = Rule {
     code: "O008",
@@ -39,11 +39,8 @@ const HONORIFICS: &[&str] = &[
 ];
 
 fn check(cx: &Context, out: &mut Report) {
-    for word in &cx.words {
+    for (_, word) in cx.words_with(shape::PUNCTUATION) {
         let w = cx.slice(word);
-        if w.contains("://") || w.contains('@') || w.to_ascii_lowercase().contains("www.") {
-            continue;
-        }
         let bytes = w.as_bytes();
         for (k, &b) in bytes.iter().enumerate() {
             if !matches!(b, b'.' | b'?' | b'!') || k == 0 {
@@ -62,6 +59,11 @@ fn check(cx: &Context, out: &mut Report) {
             let sentence_end = stem.len() >= 2 && stem.bytes().all(|c| c.is_ascii_lowercase());
             if !(sentence_end || HONORIFICS.contains(&stem)) {
                 continue;
+            }
+            let address =
+                w.contains("://") || w.contains('@') || w.to_ascii_lowercase().contains("www.");
+            if address {
+                break;
             }
             let at = word.start + k + 1;
             out.add(

@@ -24,7 +24,7 @@
 
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
-use crate::rules::{Context, FindingExt, FixSafety, Report, Rule};
+use crate::rules::{Context, FindingExt, FixSafety, Report, Rule, shape};
 
 pub(crate) static RULE: Rule = Rule {
     code: "O001",
@@ -36,7 +36,7 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Report) {
-    for (i, word) in cx.words.iter().enumerate() {
+    for (i, word) in cx.words_with(shape::PIPE) {
         let w = cx.slice(word);
         let contraction = w
             .strip_prefix('|')

@@ -45,10 +45,9 @@ fn check(cx: &Context, out: &mut Report) {
         .map(|t| t.margin_mark.as_ref().map_or(t.label.start, |m| m.start))
         .collect();
     for p in &cx.model.paragraphs {
-        let on_label_line = cx.model.turns.iter().any(|t| {
-            p.turn.is_some()
-                && t.label.end <= p.range.start
-                && text[t.label.end..p.range.start].find('\n').is_none()
+        let on_label_line = p.turn.is_some_and(|t| {
+            let label = &cx.model.turns[t].label;
+            label.end <= p.range.start && !text[label.end..p.range.start].contains('\n')
         });
         if !on_label_line {
             starts.push(p.range.start);

@@ -1,0 +1,122 @@
+//! What must hold for any input: the analysis never panics; every finding
+//! and every edit lies on character boundaries inside the text; fixing
+//! twice changes nothing more than fixing once.
+
+use proptest::prelude::*;
+use transcript_ls::analysis::fix_text;
+use transcript_ls::fix::Applicability;
+use transcript_ls::{Config, analyze_text};
+
+/// Pieces of real transcripts, to be glued together in any order.
+const FRAGMENTS: &[&str] = &[
+    "SECRET\n",
+    "~~SECRET~~\n",
+    "TOP SECRET\n",
+    "EYES ONLY\n",
+    "The President: ",
+    "President Putin: ",
+    "QUESTION: ",
+    "**SECRETARY RICE:** ",
+    "( ",
+    "(\n",
+    "(S)",
+    "(U)",
+    "(X)",
+    "(e)",
+    "(TS)",
+    " (a) ",
+    "(Laughter.)",
+    "drop it in the",
+    "middle of",
+    "\n",
+    "\n\n",
+    "\n\n\n",
+    " ",
+    "  \n",
+    "as | mentioned",
+    "All'in all",
+    "agree..",
+    ",,",
+    " , ",
+    "18-25-2025",
+    "April 31",
+    "Mr.Solana",
+    "0ctober",
+    "1ran",
+    "inter-\nnational",
+    "Treaty on Convention Forces in Europe",
+    "START IX",
+    "SALT 11",
+    "CFE",
+    "Moscow Treaty",
+    "PARTICIPANTS: The President\nCondoleezza Rice, Secretary of State\n",
+    "DATE: April 6, 2008\n",
+    "Reason: 1.4(k)\n",
+    "Declassify on: 13/45/18\n",
+    "CAUTION: not verbatim.\n",
+    "NW#: 78134 DocId: 34685227\n",
+    "-- End of Conversation --\n",
+    "<!-- transcript: ignore O001 -- why -->",
+    "<!-- transcript: ignore-start O003 -->",
+    "<!-- transcript: ignore-end -->",
+    "Larijani ",
+    "Larjani ",
+    "é",
+    "\u{2019}",
+    "\r\n",
+    "\t",
+    "#744305(C)",
+    " FOREIGN MINISTER LAVROV: ",
+];
+
+fn document() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => prop::collection::vec(prop::sample::select(FRAGMENTS), 0..40).prop_map(|v| v.concat()),
+        1 => any::<String>(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn findings_and_edits_lie_on_char_boundaries_inside_the_text(text in document()) {
+        let analysis = analyze_text(&text, &Config::default());
+        for f in &analysis.findings {
+            prop_assert!(f.range.start <= f.range.end && f.range.end <= text.len(), "{f:?}");
+            prop_assert!(text.is_char_boundary(f.range.start) && text.is_char_boundary(f.range.end), "{f:?}");
+            for fix in &f.fixes {
+                for e in &fix.edits {
+                    prop_assert!(e.range.end <= text.len() && text.is_char_boundary(e.range.start) && text.is_char_boundary(e.range.end), "{f:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fixing_twice_changes_nothing_more(text in document()) {
+        for level in [Applicability::Safe, Applicability::Unsafe] {
+            let once = fix_text(&text, &Config::default(), level);
+            let twice = fix_text(&once.text, &Config::default(), level);
+            prop_assert_eq!(&twice.text, &once.text);
+            prop_assert_eq!(twice.applied, 0);
+        }
+    }
+
+    #[test]
+    fn safe_fixes_never_drop_a_word(text in document()) {
+        // Safe fixes move furniture and delete stray marks, doubled marks
+        // and spaces: every word of three letters or more survives.
+        let fixed = fix_text(&text, &Config::default(), Applicability::Safe).text;
+        let words = |s: &str| {
+            let mut w: Vec<String> = s
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 3)
+                .map(str::to_string)
+                .collect();
+            w.sort();
+            w
+        };
+        prop_assert_eq!(words(&fixed), words(&text));
+    }
+}
