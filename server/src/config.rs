@@ -5,6 +5,10 @@
 //! # Documents without banners or marks are still treated as classified.
 //! classified = false
 //!
+//! # Which files `transcript-ls lint FOLDER` reads (files named on the
+//! # command line are always read).
+//! include = ["*.transcript", "*.memcon", "*.txt"]
+//!
 //! [rules]
 //! O009 = "off"                 # by code ...
 //! unknown-speaker = "error"    # ... or by name; "off", "hint", "info", "warning", "error"
@@ -61,11 +65,16 @@ pub enum RuleSetting {
     On(Severity),
 }
 
+/// The file patterns a folder is searched for when none are configured.
+pub const DEFAULT_INCLUDE: &[&str] = &["*.transcript", "*.memcon"];
+
 /// The configuration an analysis runs with.
 #[derive(Debug, Clone)]
 pub struct Config {
     /// Treat documents with no banner or mark as classified anyway.
     pub classified: bool,
+    /// Glob patterns of the files a folder walk lints.
+    pub include: Vec<String>,
     rules: BTreeMap<&'static str, RuleSetting>,
     speakers: Vec<(String, String)>,
     treaties: Vec<Treaty>,
@@ -78,6 +87,7 @@ impl Default for Config {
     fn default() -> Config {
         Config {
             classified: false,
+            include: DEFAULT_INCLUDE.iter().map(|s| s.to_string()).collect(),
             rules: BTreeMap::new(),
             speakers: Vec::new(),
             treaties: Vec::new(),
@@ -92,6 +102,8 @@ impl Default for Config {
 struct File {
     #[serde(default)]
     classified: bool,
+    #[serde(default)]
+    include: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     rules: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
@@ -186,8 +198,20 @@ impl Config {
         } else {
             Arc::new(Gazetteer::with_extra(&treaties))
         };
+        let include = match file.include {
+            Some(list) => {
+                let line = line_of(list.span().start);
+                let list = list.into_inner();
+                if let Some(bad) = list.iter().find(|g| g.trim().is_empty()) {
+                    return Err((line, format!("`include` has an empty pattern {bad:?}")));
+                }
+                list
+            }
+            None => DEFAULT_INCLUDE.iter().map(|s| s.to_string()).collect(),
+        };
         Ok(Config {
             classified: file.classified,
+            include,
             rules,
             speakers: file.speakers.into_iter().collect(),
             treaties,

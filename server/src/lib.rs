@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod config;
 pub mod finding;
 pub mod fix;
+pub mod line_index;
 pub mod model;
 pub mod outline;
 pub mod rules;

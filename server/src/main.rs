@@ -1,13 +1,11 @@
 //! The `transcript-ls` command line.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+mod cli;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use transcript_ls::outline::{ItemKind, OutlineItem, outline};
-use transcript_ls::syntax;
 
 #[derive(Parser)]
 #[command(
@@ -24,6 +22,20 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Check documents for unmarked paragraphs, misread portion marks,
+    /// banner mismatches, OCR glitches, split paragraphs, unknown speakers
+    /// and misspelt treaty names; optionally fix them.
+    Lint(cli::lint::LintArgs),
+    /// Print a rule's documentation: what it finds, why, examples that fire
+    /// and do not, and what its fix does.
+    #[command(
+        after_help = "Example:\n  transcript-ls explain O005\n  transcript-ls explain split-paragraph"
+    )]
+    Explain {
+        /// A rule code (O005) or name (split-paragraph).
+        #[arg(value_name = "RULE")]
+        rule: String,
+    },
     /// Print each document's structure: headings, banners, header fields
     /// with the participants list, and every speaker turn with its line and
     /// first words, then a count of turns per speaker.
@@ -41,133 +53,15 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Parse { files } => parse_files(&files),
-    }
-}
-
-fn parse_files(files: &[PathBuf]) -> ExitCode {
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let mut failed = false;
-    let mut shown = 0;
-    for path in files {
-        let result = read_transcript(path).and_then(|source| {
-            if shown > 0 {
-                // a blank line between documents
-                writeln!(out)?;
+        Command::Lint(args) => cli::lint::run(args),
+        Command::Explain { rule } => match cli::lint::explain(&rule, &mut std::io::stdout().lock())
+        {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                ExitCode::from(2)
             }
-            print_outline(&mut out, path, &source)
-        });
-        if result.is_ok() {
-            shown += 1;
-        }
-        if let Err(error) = result {
-            if is_broken_pipe(&error) {
-                // The reader went away (`| head`): stop quietly.
-                return ExitCode::SUCCESS;
-            }
-            let _ = out.flush();
-            eprintln!("error: {error:#}");
-            failed = true;
-        }
-    }
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    error
-        .downcast_ref::<std::io::Error>()
-        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-}
-
-/// Reads a file as text. Bytes that are not UTF-8 become U+FFFD, with a
-/// warning, so a damaged file is still shown rather than skipped.
-fn read_transcript(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(error) => {
-            eprintln!(
-                "warning: {} is not valid UTF-8 (first bad byte at offset {}); invalid bytes are shown as \u{FFFD}",
-                path.display(),
-                error.utf8_error().valid_up_to()
-            );
-            Ok(String::from_utf8_lossy(error.as_bytes()).into_owned())
-        }
-    }
-}
-
-fn print_outline(out: &mut impl Write, path: &Path, source: &str) -> Result<()> {
-    let tree = syntax::parse(source);
-    let items = outline(source, &tree);
-    writeln!(out, "{}", path.display())?;
-    for OutlineItem { line, kind } in &items {
-        let (indent, label, text) = match kind {
-            ItemKind::Heading(text) => ("", "heading", text.clone()),
-            ItemKind::Banner { text, struck } => (
-                "",
-                "banner",
-                if *struck {
-                    format!("{text} (struck)")
-                } else {
-                    text.clone()
-                },
-            ),
-            ItemKind::Field { name, value } => (
-                "",
-                "field",
-                format!("{name}: {value}").trim_end().to_string(),
-            ),
-            ItemKind::ParticipantGroup(name) => ("  ", "group", name.clone()),
-            ItemKind::Participant(name) => ("    ", "participant", name.clone()),
-            ItemKind::Turn {
-                speaker,
-                first_words,
-            } => ("", "turn", format!("{speaker}: {first_words}")),
-            ItemKind::EndMarker(text) => ("", "end", text.clone()),
-        };
-        let tag = format!("{indent}{label}");
-        writeln!(out, "{line:>6}  {tag:<16}{}", shorten(&text))?;
-    }
-    writeln!(out, "{}", speaker_summary(&items))?;
-    Ok(())
-}
-
-/// How much of a long field value a line shows.
-const SHOWN_CHARS: usize = 100;
-
-fn shorten(text: &str) -> String {
-    match text.char_indices().nth(SHOWN_CHARS) {
-        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
-        None => text.to_string(),
-    }
-}
-
-/// `45 speaker turns: The President 21, President Putin 19, …`, most
-/// frequent first, ties in order of first appearance.
-fn speaker_summary(items: &[OutlineItem]) -> String {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for item in items {
-        if let ItemKind::Turn { speaker, .. } = &item.kind {
-            match counts.iter_mut().find(|(name, _)| *name == speaker) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((speaker, 1)),
-            }
-        }
-    }
-    let total: usize = counts.iter().map(|(_, n)| n).sum();
-    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
-    let listed: Vec<String> = counts
-        .iter()
-        .map(|(name, n)| format!("{name} {n}"))
-        .collect();
-    match total {
-        0 => "no speaker turns".to_string(),
-        1 => format!("1 speaker turn: {}", listed.join(", ")),
-        _ => format!("{total} speaker turns: {}", listed.join(", ")),
+        },
+        Command::Parse { files } => cli::parse::run(&files),
     }
 }

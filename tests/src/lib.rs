@@ -103,3 +103,19 @@ pub fn temp_with(fixtures: &[&str]) -> tempfile::TempDir {
     }
     dir
 }
+
+/// Runs `transcript-ls` with `args` in `dir`, feeding `input` on standard
+/// input.
+pub fn run_with_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(transcript_ls())
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("transcript-ls runs");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
