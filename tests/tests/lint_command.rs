@@ -582,3 +582,20 @@ fn explain_list_rules_and_help_are_complete() {
         "{top}"
     );
 }
+
+#[test]
+fn the_readme_quick_start_lints_the_three_samples() {
+    let output = run_in(&workspace(), &["lint", "fixtures/samples/"]);
+    assert_eq!(code(&output), 1);
+    let out = stdout(&output);
+    assert!(
+        out.contains("  --> fixtures/samples/memcon-2008-sochi.txt:15:1\n"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with(
+            "Found 45 findings in 3 files (41 fixable with --fix, 3 more with --unsafe-fixes).\n"
+        ),
+        "{out}"
+    );
+}
