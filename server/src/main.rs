@@ -1,6 +1,7 @@
 //! The `transcript-ls` command line.
 
 mod cli;
+mod lsp;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,16 +13,23 @@ use clap::{Parser, Subcommand};
     name = "transcript-ls",
     version,
     about = "Language server and CI linter for transcript markup: press-conference transcripts and memoranda of conversation",
-    long_about = None,
-    arg_required_else_help = true
+    long_about = "Language server and CI linter for transcript markup: press-conference transcripts and \
+memoranda of conversation.\n\nWith no command (or `serve`), speaks the Language Server Protocol on standard \
+input and output, as editors expect; `--stdio`, which editors pass, is accepted and changes nothing."
 )]
 struct Cli {
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
+    /// Speak LSP over standard input and output (the default).
+    #[arg(long, global = true)]
+    stdio: bool,
 }
 
 #[derive(Subcommand)]
 enum Command {
+    /// Run the language server on standard input and output (what editors
+    /// start).
+    Serve,
     /// Check documents for unmarked paragraphs, misread portion marks,
     /// banner mismatches, OCR glitches, split paragraphs, unknown speakers
     /// and misspelt treaty names; optionally fix them.
@@ -53,15 +61,35 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Lint(args) => cli::lint::run(args),
-        Command::Explain { rule } => match cli::lint::explain(&rule, &mut std::io::stdout().lock())
-        {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: {e:#}");
-                ExitCode::from(2)
+        None | Some(Command::Serve) => serve(),
+        Some(Command::Lint(args)) => cli::lint::run(args),
+        Some(Command::Explain { rule }) => {
+            match cli::lint::explain(&rule, &mut std::io::stdout().lock()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    ExitCode::from(2)
+                }
             }
-        },
-        Command::Parse { files } => cli::parse::run(&files),
+        }
+        Some(Command::Parse { files }) => cli::parse::run(&files),
     }
+}
+
+/// Runs the language server until the client exits; then leaves at once,
+/// even with analyses still in flight.
+fn serve() -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the server's runtime: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    runtime.block_on(lsp::serve());
+    runtime.shutdown_background();
+    ExitCode::SUCCESS
 }

@@ -13,3 +13,15 @@ pub fn parse(text: &str) -> Tree {
         .parse(text, None)
         .expect("a parse without a timeout or cancellation flag returns a tree")
 }
+
+/// Reparses `text` after an edit, reusing `old` (already told of the edit
+/// with [`Tree::edit`]) so that only the changed region is parsed again.
+pub fn reparse(text: &str, old: &Tree) -> Tree {
+    let mut parser = Parser::new();
+    parser
+        .set_language(&tree_sitter_transcript::LANGUAGE.into())
+        .expect("the grammar's ABI matches the tree-sitter runtime");
+    parser
+        .parse(text, Some(old))
+        .expect("a parse without a timeout or cancellation flag returns a tree")
+}

@@ -8,6 +8,7 @@
 //! binary older than the server's sources is refused rather than tested.
 
 pub mod bench;
+pub mod lsp;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

@@ -2,7 +2,7 @@
 //! and folders, for CI.
 
 mod configs;
-mod files;
+pub mod files;
 mod format;
 mod progress;
 mod write;

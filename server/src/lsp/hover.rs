@@ -1,0 +1,118 @@
+//! Hover text: a treaty's card, what a portion mark or banner means, and a
+//! finding's rule documentation.
+
+use transcript_ls::model::{Level, MarkReading};
+use transcript_ls::rules;
+use transcript_ls::treaties::Gazetteer;
+
+use super::documents::Snapshot;
+
+/// Markdown for the thing at byte `offset`, if there is something to say,
+/// with the range it covers.
+pub fn hover(snap: &Snapshot, offset: usize) -> Option<(String, std::ops::Range<usize>)> {
+    let model = &snap.analysis.model;
+    let inside = |r: &std::ops::Range<usize>| r.start <= offset && offset < r.end.max(r.start + 1);
+    if let Some(m) = model.treaty_mentions.iter().find(|m| inside(&m.range)) {
+        return Some((
+            treaty_card(snap.config.gazetteer(), m.treaty, &m.also),
+            m.range.clone(),
+        ));
+    }
+    if let Some(mark) = model
+        .paragraphs
+        .iter()
+        .flat_map(|p| &p.marks)
+        .find(|m| inside(&m.range))
+    {
+        let text = match &mark.reading {
+            MarkReading::Valid(level) => format!(
+                "**Portion mark ({})**: this paragraph is classified {}.{}",
+                mark.inner,
+                level_words(*level),
+                if mark.inner.contains('/') {
+                    " The part after `/` names dissemination controls."
+                } else {
+                    ""
+                }
+            ),
+            MarkReading::Unknown {
+                suggestion: Some(l),
+            } => format!(
+                "**`({})` is not a portion mark**: probably an OCR misreading of `({})`, {}.",
+                mark.inner,
+                l.symbol(),
+                level_words(*l)
+            ),
+            MarkReading::Unknown { suggestion: None } => {
+                format!(
+                    "**`({})` is not a portion mark**: valid marks are (U), (C), (S) and (TS).",
+                    mark.inner
+                )
+            }
+        };
+        return Some((text, mark.range.clone()));
+    }
+    if let Some(b) = model.banners.iter().find(|b| inside(&b.range)) {
+        let what = match b.level {
+            Some(level) => format!("**Banner**: the document (or this page) is classified {}.", level_words(level)),
+            None => "**Handling caption**: a dissemination or handling instruction, not a classification level.".to_string(),
+        };
+        let struck = if b.struck {
+            "\n\nStruck through: the marking was cancelled when the document was declassified."
+        } else {
+            ""
+        };
+        return Some((format!("{what}{struck}"), b.range.clone()));
+    }
+    let finding = snap.analysis.findings.iter().find(|f| inside(&f.range))?;
+    let rule = rules::lookup(finding.code)?;
+    Some((
+        format!(
+            "**{} {}**: {}\n\n{}",
+            rule.code,
+            rule.name,
+            finding.message,
+            rule.doc()
+        ),
+        finding.range.clone(),
+    ))
+}
+
+fn level_words(level: Level) -> &'static str {
+    match level {
+        Level::Unclassified => "UNCLASSIFIED",
+        Level::Confidential => "CONFIDENTIAL",
+        Level::Secret => "SECRET",
+        Level::TopSecret => "TOP SECRET",
+    }
+}
+
+/// Canonical name, short name, dates, parties and summary of a treaty.
+pub fn treaty_card(gazetteer: &Gazetteer, id: usize, also: &[usize]) -> String {
+    let t = gazetteer.get(id);
+    let mut out = format!("**{}**\n\n{}\n\n", t.short_name(), t.name);
+    if let Some(signed) = &t.signed {
+        out.push_str(&format!("- Signed: {signed}\n"));
+    }
+    match &t.in_force {
+        Some(d) => out.push_str(&format!("- In force: {d}\n")),
+        None => out.push_str("- In force: never (or not a treaty)\n"),
+    }
+    if !t.parties.is_empty() {
+        out.push_str(&format!("- Parties: {}\n", t.parties.join("; ")));
+    }
+    if !t.summary.is_empty() {
+        out.push_str(&format!("\n{}\n", t.summary));
+    }
+    if !also.is_empty() {
+        let names: Vec<&str> = also
+            .iter()
+            .map(|i| gazetteer.get(*i).short_name())
+            .collect();
+        out.push_str(&format!(
+            "\nThe document has no date to decide; this could also be: {}.\n",
+            names.join(", ")
+        ));
+    }
+    out
+}

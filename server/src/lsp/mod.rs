@@ -1,0 +1,683 @@
+//! The language server: LSP over stdio. It translates between the protocol
+//! and the analysis; every answer comes from a [`Snapshot`] of one document
+//! version.
+//!
+//! Concurrency: the framework runs handlers concurrently, so every text
+//! change is applied synchronously, before the handler's first `.await`,
+//! which keeps changes in arrival order. Analyses run on blocking threads
+//! against a copy of the text; a result for a version that is no longer
+//! current is dropped.
+
+mod convert;
+mod documents;
+mod hover;
+mod outline;
+mod scan;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::lsp_types::*;
+use tower_lsp_server::{Client, LanguageServer, LspService, Server, UriExt};
+use transcript_ls::analysis::{analyze, fix_text};
+use transcript_ls::fix::Applicability;
+use transcript_ls::line_index::{ColumnUnit, LineIndex};
+use transcript_ls::workspace::WorkspaceIndex;
+use transcript_ls::{Config, syntax};
+
+use self::convert::Positions;
+use self::documents::{OpenDocument, Snapshot};
+
+/// How long typing must pause before a document is analysed again.
+const DEBOUNCE: Duration = Duration::from_millis(30);
+
+/// The code action kind of "fix all safe".
+const FIX_ALL: &str = "source.fixAll.transcript";
+
+/// Serves LSP on standard input and output until the client says `exit`.
+pub async fn serve() {
+    let (service, socket) = LspService::new(Backend::new);
+    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        .serve(service)
+        .await;
+}
+
+/// What the server knows, shared by all handlers.
+struct State {
+    unit: ColumnUnit,
+    /// The client pulls diagnostics (`textDocument/diagnostic`), so they are
+    /// not pushed.
+    pull: bool,
+    progress: bool,
+    roots: Vec<PathBuf>,
+    documents: HashMap<Uri, OpenDocument>,
+    index: WorkspaceIndex,
+    /// The text of every indexed document that is not open, to turn its
+    /// byte ranges into positions.
+    indexed: HashMap<String, (Uri, Arc<str>, Arc<LineIndex>)>,
+}
+
+pub struct Backend {
+    client: Client,
+    state: Arc<Mutex<State>>,
+}
+
+impl Backend {
+    fn new(client: Client) -> Backend {
+        let state = State {
+            unit: ColumnUnit::Utf16,
+            pull: false,
+            progress: false,
+            roots: Vec::new(),
+            documents: HashMap::new(),
+            index: WorkspaceIndex::new(),
+            indexed: HashMap::new(),
+        };
+        Backend {
+            client,
+            state: Arc::new(Mutex::new(state)),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state
+            .lock()
+            .expect("no handler panics while holding the state")
+    }
+
+    /// Analyses `uri` after `delay`, if it is still at `version` by then,
+    /// and publishes its diagnostics unless the client pulls them.
+    fn schedule(&self, uri: Uri, version: i32, delay: Duration) {
+        let state = self.state.clone();
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            if !delay.is_zero() {
+                tokio::time::sleep(delay).await;
+            }
+            let Some(snapshot) = current_snapshot(&state, &uri, Some(version)).await else {
+                return;
+            };
+            let (pull, unit) = {
+                let s = state.lock().expect("state");
+                (s.pull, s.unit)
+            };
+            if !pull {
+                let diagnostics = diagnostics(&uri, &snapshot, unit);
+                client
+                    .publish_diagnostics(uri, diagnostics, Some(snapshot.version))
+                    .await;
+            }
+        });
+    }
+
+    async fn snapshot(&self, uri: &Uri) -> Option<Arc<Snapshot>> {
+        current_snapshot(&self.state, uri, None).await
+    }
+}
+
+/// The snapshot of the document's current version (of `want`, when given:
+/// nothing if the document has moved on), computing it if needed.
+async fn current_snapshot(
+    state: &Arc<Mutex<State>>,
+    uri: &Uri,
+    want: Option<i32>,
+) -> Option<Arc<Snapshot>> {
+    let (text, tree, version) = {
+        let s = state.lock().expect("state");
+        let doc = s.documents.get(uri)?;
+        if want.is_some_and(|v| v != doc.version) {
+            return None;
+        }
+        if let Some(snap) = &doc.snapshot
+            && snap.version == doc.version
+        {
+            return Some(snap.clone());
+        }
+        (doc.rope.to_string(), doc.tree.clone(), doc.version)
+    };
+    let path = uri.to_file_path().map(|p| p.into_owned());
+    let snapshot = tokio::task::spawn_blocking(move || {
+        let config = path
+            .as_deref()
+            .and_then(|p| Config::for_document(p).ok())
+            .unwrap_or_default();
+        let tree = match &tree {
+            Some(old) => syntax::reparse(&text, old),
+            None => syntax::parse(&text),
+        };
+        let analysis = analyze(&text, &tree, &config);
+        let index = LineIndex::new(&text);
+        Arc::new(Snapshot {
+            version,
+            text: text.into(),
+            index,
+            tree,
+            analysis,
+            config: Arc::new(config),
+        })
+    })
+    .await
+    .ok()?;
+    let mut s = state.lock().expect("state");
+    let doc = s.documents.get_mut(uri)?;
+    if doc.version != version {
+        // Typed over while analysing: a newer analysis is on its way.
+        return want.is_none().then_some(snapshot);
+    }
+    doc.tree = Some(snapshot.tree.clone());
+    doc.snapshot = Some(snapshot.clone());
+    let key = uri.as_str().to_string();
+    s.index.update(&key, &snapshot.analysis, &snapshot.config);
+    Some(snapshot)
+}
+
+fn diagnostics(uri: &Uri, snap: &Snapshot, unit: ColumnUnit) -> Vec<Diagnostic> {
+    let at = Positions {
+        text: &snap.text,
+        index: &snap.index,
+        unit,
+    };
+    snap.analysis
+        .findings
+        .iter()
+        .map(|f| at.diagnostic(uri, f))
+        .collect()
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let general = params.capabilities.general.as_ref();
+        let offers_utf8 = general
+            .and_then(|g| g.position_encodings.as_ref())
+            .is_some_and(|e| e.contains(&PositionEncodingKind::UTF8));
+        let pull = params
+            .capabilities
+            .text_document
+            .as_ref()
+            .and_then(|t| t.diagnostic.as_ref())
+            .is_some();
+        let progress = params
+            .capabilities
+            .window
+            .as_ref()
+            .and_then(|w| w.work_done_progress)
+            .unwrap_or(false);
+        let mut roots: Vec<PathBuf> = params
+            .workspace_folders
+            .iter()
+            .flatten()
+            .filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned()))
+            .collect();
+        #[allow(deprecated)] // older clients send only `rootUri`
+        if roots.is_empty()
+            && let Some(root) = params
+                .root_uri
+                .as_ref()
+                .and_then(|u| u.to_file_path().map(|p| p.into_owned()))
+        {
+            roots.push(root);
+        }
+        {
+            let mut s = self.lock();
+            s.unit = if offers_utf8 {
+                ColumnUnit::Utf8
+            } else {
+                ColumnUnit::Utf16
+            };
+            s.pull = pull;
+            s.progress = progress;
+            s.roots = roots;
+        }
+        let encoding = if offers_utf8 {
+            PositionEncodingKind::UTF8
+        } else {
+            PositionEncodingKind::UTF16
+        };
+        Ok(InitializeResult {
+            server_info: Some(ServerInfo {
+                name: "transcript-ls".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+            capabilities: ServerCapabilities {
+                position_encoding: Some(encoding),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                        ..TextDocumentSyncOptions::default()
+                    },
+                )),
+                diagnostic_provider: pull.then(|| {
+                    DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                        identifier: Some("transcript-ls".into()),
+                        inter_file_dependencies: false,
+                        workspace_diagnostics: false,
+                        ..DiagnosticOptions::default()
+                    })
+                }),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![
+                            CodeActionKind::QUICKFIX,
+                            CodeActionKind::new(FIX_ALL),
+                        ]),
+                        ..CodeActionOptions::default()
+                    },
+                )),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+                ..ServerCapabilities::default()
+            },
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let (roots, progress) = {
+            let s = self.lock();
+            (s.roots.clone(), s.progress)
+        };
+        scan::index_workspace(self.client.clone(), self.state.clone(), roots, progress);
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        {
+            let mut s = self.lock();
+            s.indexed.remove(doc.uri.as_str());
+            s.documents
+                .insert(doc.uri.clone(), OpenDocument::new(&doc.text, doc.version));
+        }
+        self.schedule(doc.uri, doc.version, Duration::ZERO);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        // Applied before any await: see the module comment.
+        let uri = params.text_document.uri;
+        let version = params.text_document.version;
+        {
+            let mut s = self.lock();
+            let unit = s.unit;
+            let Some(doc) = s.documents.get_mut(&uri) else {
+                return;
+            };
+            doc.change(version, params.content_changes, unit);
+        }
+        self.schedule(uri, version, DEBOUNCE);
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let pull = {
+            let mut s = self.lock();
+            s.documents.remove(&uri);
+            s.index.remove(uri.as_str());
+            s.pull
+        };
+        scan::reindex_file(&self.state, &uri);
+        if !pull {
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let uri = params.text_document.uri;
+        let items = match self.snapshot(&uri).await {
+            Some(snap) => diagnostics(&uri, &snap, self.lock().unit),
+            None => Vec::new(),
+        };
+        Ok(DocumentDiagnosticReportResult::Report(
+            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                    result_id: None,
+                    items,
+                },
+            }),
+        ))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        let Some(snap) = self.snapshot(&uri).await else {
+            return Ok(None);
+        };
+        let unit = self.lock().unit;
+        let at = Positions {
+            text: &snap.text,
+            index: &snap.index,
+            unit,
+        };
+        let only = params.context.only.unwrap_or_default();
+        let wants = |kind: &CodeActionKind| {
+            only.is_empty() || only.iter().any(|o| kind.as_str().starts_with(o.as_str()))
+        };
+        let mut actions = Vec::new();
+        let start = at.offset(params.range.start);
+        let end = at.offset(params.range.end);
+        if wants(&CodeActionKind::QUICKFIX) {
+            for f in snap
+                .analysis
+                .findings
+                .iter()
+                .filter(|f| f.range.start <= end && start <= f.range.end)
+            {
+                let diagnostic = at.diagnostic(&uri, f);
+                for fix in &f.fixes {
+                    actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                        title: fix.title.clone(),
+                        kind: Some(CodeActionKind::QUICKFIX),
+                        diagnostics: Some(vec![diagnostic.clone()]),
+                        edit: Some(at.workspace_edit(&uri, &fix.edits)),
+                        is_preferred: Some(
+                            fix.applicability == Applicability::Safe && f.fixes.len() == 1,
+                        ),
+                        ..CodeAction::default()
+                    }));
+                }
+                // Suppress, with the reason left for the user to write: until
+                // they do, X001 points at the comment.
+                let line = snap
+                    .index
+                    .position(&snap.text, f.range.start, ColumnUnit::Utf8)
+                    .line;
+                let line_end = snap.index.line_range(&snap.text, line).end;
+                let comment = format!(" <!-- transcript: ignore {} -- -->", f.code);
+                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: format!(
+                        "Suppress {} on this line (write the reason after `--`)",
+                        f.code
+                    ),
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![diagnostic]),
+                    edit: Some(at.workspace_edit(
+                        &uri,
+                        &[transcript_ls::fix::Edit::insert(line_end, comment)],
+                    )),
+                    ..CodeAction::default()
+                }));
+            }
+        }
+        let fix_all = CodeActionKind::new(FIX_ALL);
+        if wants(&fix_all) {
+            let fixed = fix_text(&snap.text, &snap.config, Applicability::Safe);
+            if fixed.applied > 0 {
+                let whole = transcript_ls::fix::Edit::replace(0..snap.text.len(), fixed.text);
+                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: format!("Fix all safe problems ({})", fixed.applied),
+                    kind: Some(fix_all),
+                    edit: Some(at.workspace_edit(&uri, &[whole])),
+                    ..CodeAction::default()
+                }));
+            }
+        }
+        Ok(Some(actions))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        let Some(snap) = self.snapshot(&params.text_document.uri).await else {
+            return Ok(None);
+        };
+        let unit = self.lock().unit;
+        let at = Positions {
+            text: &snap.text,
+            index: &snap.index,
+            unit,
+        };
+        Ok(Some(DocumentSymbolResponse::Nested(
+            outline::document_symbols(&snap.analysis.model, &at),
+        )))
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let uri = params.text_document_position_params.text_document.uri;
+        let Some(snap) = self.snapshot(&uri).await else {
+            return Ok(None);
+        };
+        let unit = self.lock().unit;
+        let at = Positions {
+            text: &snap.text,
+            index: &snap.index,
+            unit,
+        };
+        let offset = at.offset(params.text_document_position_params.position);
+        Ok(hover::hover(&snap, offset).map(|(text, range)| Hover {
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: text,
+            }),
+            range: Some(at.range(&range)),
+        }))
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let uri = params.text_document_position_params.text_document.uri;
+        let Some(snap) = self.snapshot(&uri).await else {
+            return Ok(None);
+        };
+        let unit = self.lock().unit;
+        let at = Positions {
+            text: &snap.text,
+            index: &snap.index,
+            unit,
+        };
+        let offset = at.offset(params.text_document_position_params.position);
+        let model = &snap.analysis.model;
+        let Some(mention) = model
+            .treaty_mentions
+            .iter()
+            .find(|m| m.range.start <= offset && offset <= m.range.end)
+        else {
+            return Ok(None);
+        };
+        let treaty = snap.config.gazetteer().get(mention.treaty);
+        // A user's treaty: its entry in transcript.toml.
+        if snap
+            .config
+            .extra_treaties()
+            .iter()
+            .any(|t| t.id == treaty.id)
+            && let Some(path) = &snap.config.source
+            && let Ok(text) = std::fs::read_to_string(path)
+            && let Some(offset) = text.find(&format!("\"{}\"", treaty.id))
+            && let Some(file) = Uri::from_file_path(path)
+        {
+            let index = LineIndex::new(&text);
+            let entry = Positions {
+                text: &text,
+                index: &index,
+                unit,
+            };
+            let range = entry.range(&(offset..offset + treaty.id.len() + 2));
+            return Ok(Some(GotoDefinitionResponse::Scalar(Location {
+                uri: file,
+                range,
+            })));
+        }
+        // A built-in one: its first mention in this document.
+        let first = model
+            .treaty_mentions
+            .iter()
+            .find(|m| m.treaty == mention.treaty)
+            .unwrap_or(mention);
+        Ok(Some(GotoDefinitionResponse::Scalar(Location {
+            uri,
+            range: at.range(&first.range),
+        })))
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let uri = params.text_document_position.text_document.uri;
+        let Some(snap) = self.snapshot(&uri).await else {
+            return Ok(None);
+        };
+        let unit = self.lock().unit;
+        let at = Positions {
+            text: &snap.text,
+            index: &snap.index,
+            unit,
+        };
+        let offset = at.offset(params.text_document_position.position);
+        let model = &snap.analysis.model;
+        let hits = |r: &std::ops::Range<usize>| r.start <= offset && offset <= r.end;
+        let places: Vec<(String, std::ops::Range<usize>)> = {
+            let s = self.lock();
+            if let Some(m) = model.treaty_mentions.iter().find(|m| hits(&m.range)) {
+                let id = &snap.config.gazetteer().get(m.treaty).id;
+                s.index
+                    .mentions_of(id)
+                    .into_iter()
+                    .map(|l| (l.document.to_string(), l.range))
+                    .collect()
+            } else if let Some(t) = model.turns.iter().find(|t| hits(&t.label)) {
+                let key = &model.speakers[t.speaker].key;
+                s.index
+                    .turns_of(key)
+                    .into_iter()
+                    .map(|l| (l.document.to_string(), l.range))
+                    .collect()
+            } else {
+                return Ok(None);
+            }
+        };
+        Ok(Some(self.locations(places, unit).await))
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        let uri = params.text_document_position_params.text_document.uri;
+        let Some(snap) = self.snapshot(&uri).await else {
+            return Ok(None);
+        };
+        let unit = self.lock().unit;
+        let at = Positions {
+            text: &snap.text,
+            index: &snap.index,
+            unit,
+        };
+        let offset = at.offset(params.text_document_position_params.position);
+        let model = &snap.analysis.model;
+        let Some(m) = model
+            .treaty_mentions
+            .iter()
+            .find(|m| m.range.start <= offset && offset <= m.range.end)
+        else {
+            return Ok(None);
+        };
+        Ok(Some(
+            model
+                .treaty_mentions
+                .iter()
+                .filter(|o| o.treaty == m.treaty)
+                .map(|o| DocumentHighlight {
+                    range: at.range(&o.range),
+                    kind: Some(DocumentHighlightKind::TEXT),
+                })
+                .collect(),
+        ))
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        let Some(snap) = self.snapshot(&params.text_document.uri).await else {
+            return Ok(None);
+        };
+        let model = &snap.analysis.model;
+        let line = |offset: usize| {
+            snap.index
+                .position(&snap.text, offset, ColumnUnit::Utf8)
+                .line as u32
+        };
+        let mut folds = Vec::new();
+        let mut add = |start: usize, end: usize, kind: Option<FoldingRangeKind>| {
+            let (a, b) = (line(start), line(end.saturating_sub(1).max(start)));
+            if b > a {
+                folds.push(FoldingRange {
+                    start_line: a,
+                    end_line: b,
+                    kind,
+                    ..FoldingRange::default()
+                });
+            }
+        };
+        for turn in &model.turns {
+            add(
+                turn.range.start,
+                turn.range.end,
+                Some(FoldingRangeKind::Region),
+            );
+        }
+        let first_turn = model.turns.first().map_or(usize::MAX, |t| t.range.start);
+        let header: Vec<_> = model
+            .fields
+            .iter()
+            .filter(|f| f.range.end <= first_turn)
+            .collect();
+        if let (Some(a), Some(b)) = (header.first(), header.last()) {
+            add(a.range.start, b.range.end, Some(FoldingRangeKind::Imports));
+        }
+        Ok(Some(folds))
+    }
+}
+
+impl Backend {
+    /// Byte ranges in indexed documents as locations, through each
+    /// document's own text.
+    async fn locations(
+        &self,
+        places: Vec<(String, std::ops::Range<usize>)>,
+        unit: ColumnUnit,
+    ) -> Vec<Location> {
+        let mut out = Vec::new();
+        for (doc, range) in places {
+            let open = {
+                let s = self.lock();
+                s.documents.keys().find(|u| u.as_str() == doc).cloned()
+            };
+            if let Some(uri) = open {
+                if let Some(snap) = self.snapshot(&uri).await {
+                    let at = Positions {
+                        text: &snap.text,
+                        index: &snap.index,
+                        unit,
+                    };
+                    out.push(Location {
+                        uri,
+                        range: at.range(&range),
+                    });
+                }
+                continue;
+            }
+            let s = self.lock();
+            if let Some((uri, text, index)) = s.indexed.get(&doc) {
+                let at = Positions { text, index, unit };
+                out.push(Location {
+                    uri: uri.clone(),
+                    range: at.range(&range),
+                });
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,171 @@
+//! The document outline: the header (subject, participants by group), then
+//! the speaker turns, each named by its resolved speaker with its first
+//! words and portion marks as detail. In a press conference each QUESTION
+//! opens an exchange holding the answers that follow it.
+
+use tower_lsp_server::lsp_types::{DocumentSymbol, SymbolKind};
+use transcript_ls::model::{Model, SpeakerKind, SpeakerTurn};
+
+use super::convert::Positions;
+
+/// How many words of a turn its detail shows.
+const FIRST_WORDS: usize = 8;
+
+#[allow(deprecated)] // `DocumentSymbol::deprecated` must be set, though deprecated
+fn symbol(
+    name: String,
+    detail: Option<String>,
+    kind: SymbolKind,
+    range: tower_lsp_server::lsp_types::Range,
+    selection: tower_lsp_server::lsp_types::Range,
+    children: Vec<DocumentSymbol>,
+) -> DocumentSymbol {
+    DocumentSymbol {
+        name: if name.trim().is_empty() {
+            "(unnamed)".to_string()
+        } else {
+            name
+        },
+        detail,
+        kind,
+        tags: None,
+        deprecated: None,
+        range,
+        selection_range: selection,
+        children: (!children.is_empty()).then_some(children),
+    }
+}
+
+pub fn document_symbols(model: &Model, at: &Positions) -> Vec<DocumentSymbol> {
+    let mut out = Vec::new();
+    if let Some(header) = header(model, at) {
+        out.push(header);
+    }
+    let mut exchange: Option<DocumentSymbol> = None;
+    for turn in &model.turns {
+        let sym = turn_symbol(model, turn, at);
+        let speaker = &model.speakers[turn.speaker];
+        let asks = speaker.kind == SpeakerKind::Role
+            && matches!(speaker.display.as_str(), "QUESTION" | "Q");
+        if asks {
+            if let Some(done) = exchange.take() {
+                out.push(done);
+            }
+            let mut opened = sym;
+            opened.kind = SymbolKind::NAMESPACE;
+            exchange = Some(opened);
+        } else if let Some(ex) = &mut exchange {
+            ex.range.end = sym.range.end;
+            ex.children.get_or_insert_with(Vec::new).push(sym);
+        } else {
+            out.push(sym);
+        }
+    }
+    out.extend(exchange);
+    out
+}
+
+fn turn_symbol(model: &Model, turn: &SpeakerTurn, at: &Positions) -> DocumentSymbol {
+    let speaker = &model.speakers[turn.speaker];
+    let words: Vec<&str> = turn
+        .paragraphs
+        .iter()
+        .map(|&p| &model.paragraphs[p])
+        .flat_map(|p| at.text[p.content.clone()].split_whitespace())
+        .take(FIRST_WORDS)
+        .collect();
+    let marks: Vec<String> = turn
+        .paragraphs
+        .iter()
+        .flat_map(|&p| &model.paragraphs[p].marks)
+        .map(|m| format!("({})", m.inner))
+        .collect();
+    let mut detail = words.join(" ");
+    if !marks.is_empty() {
+        detail = format!("{} {detail}", marks.join(" "));
+    }
+    let name = match speaker.kind {
+        SpeakerKind::Participant(_) => speaker
+            .display
+            .split(',')
+            .next()
+            .unwrap_or(&speaker.display)
+            .trim()
+            .to_string(),
+        _ => at.text[turn.name_range.clone()].trim().to_string(),
+    };
+    symbol(
+        name,
+        Some(detail),
+        SymbolKind::EVENT,
+        at.range(&turn.range),
+        at.range(&turn.label),
+        Vec::new(),
+    )
+}
+
+fn header(model: &Model, at: &Positions) -> Option<DocumentSymbol> {
+    let first_turn = model.turns.first().map_or(usize::MAX, |t| t.range.start);
+    let fields: Vec<_> = model
+        .fields
+        .iter()
+        .filter(|f| f.range.start < first_turn)
+        .collect();
+    if fields.is_empty() {
+        return None;
+    }
+    let mut children = Vec::new();
+    for f in &fields {
+        let value: String = at.text[f.value_range.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut kids = Vec::new();
+        if f.is("PARTICIPANTS") {
+            let mut groups: Vec<(Option<String>, Vec<DocumentSymbol>)> = Vec::new();
+            for p in &model.participants {
+                let sym = symbol(
+                    p.text.clone(),
+                    None,
+                    SymbolKind::OBJECT,
+                    at.range(&p.range),
+                    at.range(&p.range),
+                    Vec::new(),
+                );
+                match groups.last_mut() {
+                    Some((g, list)) if *g == p.group => list.push(sym),
+                    _ => groups.push((p.group.clone(), vec![sym])),
+                }
+            }
+            for (group, list) in groups {
+                match group {
+                    Some(name) => {
+                        let start = list.first().map(|s| s.range.start).unwrap_or_default();
+                        let end = list.last().map(|s| s.range.end).unwrap_or_default();
+                        let range = tower_lsp_server::lsp_types::Range { start, end };
+                        kids.push(symbol(name, None, SymbolKind::MODULE, range, range, list));
+                    }
+                    None => kids.extend(list),
+                }
+            }
+        }
+        let detail = (!f.is("PARTICIPANTS")).then_some(value);
+        children.push(symbol(
+            f.name.clone(),
+            detail,
+            SymbolKind::FIELD,
+            at.range(&f.range),
+            at.range(&f.range),
+            kids,
+        ));
+    }
+    let range = at.range(&(fields[0].range.start..fields[fields.len() - 1].range.end));
+    Some(symbol(
+        "Header".to_string(),
+        None,
+        SymbolKind::NAMESPACE,
+        range,
+        range,
+        children,
+    ))
+}

@@ -1,0 +1,112 @@
+//! Indexing the workspace: at start-up, in the background, every transcript
+//! under the workspace folders (as `lint` would find them), with progress
+//! reported to the client; and a closed document's file again.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use tower_lsp_server::lsp_types::request::WorkDoneProgressCreate;
+use tower_lsp_server::lsp_types::{NumberOrString, Uri, WorkDoneProgressCreateParams};
+use tower_lsp_server::{Client, UriExt};
+use transcript_ls::Config;
+use transcript_ls::analysis::analyze_text;
+use transcript_ls::line_index::LineIndex;
+
+use super::State;
+use crate::cli::lint::files::{self, Input};
+
+pub fn index_workspace(
+    client: Client,
+    state: Arc<Mutex<State>>,
+    roots: Vec<PathBuf>,
+    progress: bool,
+) {
+    tokio::spawn(async move {
+        let Ok(found) = tokio::task::spawn_blocking(move || {
+            let include = |dir: &Path| {
+                Config::for_document(&dir.join("-"))
+                    .map(|c| c.include)
+                    .unwrap_or_default()
+            };
+            files::collect(&roots, &include).0
+        })
+        .await
+        else {
+            return;
+        };
+        let paths: Vec<PathBuf> = found
+            .into_iter()
+            .filter_map(|i| {
+                if let Input::File(p) = i {
+                    Some(p)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        if paths.is_empty() {
+            return;
+        }
+        let token = NumberOrString::String("transcript-ls/index".into());
+        let mut ongoing = None;
+        if progress
+            && client
+                .send_request::<WorkDoneProgressCreate>(WorkDoneProgressCreateParams {
+                    token: token.clone(),
+                })
+                .await
+                .is_ok()
+        {
+            ongoing = Some(
+                client
+                    .progress(token, "Indexing transcripts")
+                    .with_percentage(0)
+                    .begin()
+                    .await,
+            );
+        }
+        let total = paths.len();
+        for (i, path) in paths.into_iter().enumerate() {
+            let state = state.clone();
+            let _ = tokio::task::spawn_blocking(move || index_file(&state, &path)).await;
+            if let Some(p) = &ongoing {
+                let percentage = ((i + 1) * 100 / total) as u32;
+                p.report_with_message(format!("{}/{total}", i + 1), percentage)
+                    .await;
+            }
+        }
+        if let Some(p) = ongoing {
+            p.finish_with_message(format!("{total} transcripts indexed"))
+                .await;
+        }
+    });
+}
+
+/// Indexes the file behind `uri` again (after it was closed).
+pub fn reindex_file(state: &Arc<Mutex<State>>, uri: &Uri) {
+    if let Some(path) = uri.to_file_path()
+        && path.is_file()
+    {
+        index_file(state, &path);
+    }
+}
+
+fn index_file(state: &Arc<Mutex<State>>, path: &Path) {
+    let Some(uri) = Uri::from_file_path(path) else {
+        return;
+    };
+    let Ok(bytes) = std::fs::read(path) else {
+        return;
+    };
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let config = Config::for_document(path).unwrap_or_default();
+    let analysis = analyze_text(&text, &config);
+    let index = Arc::new(LineIndex::new(&text));
+    let mut s = state.lock().expect("state");
+    if s.documents.contains_key(&uri) {
+        return; // the editor's text wins
+    }
+    let key = uri.as_str().to_string();
+    s.index.update(&key, &analysis, &config);
+    s.indexed.insert(key, (uri, text.into(), index));
+}

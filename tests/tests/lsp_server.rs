@@ -1,0 +1,443 @@
+//! The language server end to end: the real binary over stdio, driven as an
+//! editor drives it.
+
+use std::fs;
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use transcript_tests::lsp::{LspClient, apply_edits, file_uri};
+use transcript_tests::{fixture, temp_with};
+
+const SAMPLES: [&str; 3] = [
+    "samples/memcon-2008-sochi.txt",
+    "samples/press-conference-2007-ocr.txt",
+    "samples/press-conference-2007-web.md",
+];
+
+/// What an editor that pushes diagnostics and shows progress offers.
+fn editor() -> Value {
+    json!({ "window": { "workDoneProgress": true },
+            "general": { "positionEncodings": ["utf-16"] },
+            "textDocument": { "publishDiagnostics": { "relatedInformation": true } } })
+}
+
+fn codes(diagnostics: &[Value]) -> Vec<String> {
+    diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn count(codes: &[String], code: &str) -> usize {
+    codes.iter().filter(|c| *c == code).count()
+}
+
+fn position(text: &str, needle: &str) -> Value {
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in the text"));
+    let line = text[..at].matches('\n').count();
+    let col: usize = text[..at]
+        .rsplit('\n')
+        .next()
+        .unwrap()
+        .encode_utf16()
+        .count();
+    json!({ "line": line, "character": col })
+}
+
+#[test]
+fn memcon_diagnostics_have_codes_lines_versions_and_related_information() {
+    let dir = temp_with(&SAMPLES);
+    let mut lsp = LspClient::start(dir.path(), &["--stdio"]);
+    let caps = lsp.initialize(dir.path(), editor());
+    assert_eq!(caps["capabilities"]["positionEncoding"], "utf-16");
+    let path = dir.path().join("memcon-2008-sochi.txt");
+    let uri = lsp.open(&path, &fs::read_to_string(&path).unwrap());
+    let diagnostics = lsp.diagnostics(&uri, 1);
+    let c = codes(&diagnostics);
+    assert_eq!(
+        (
+            count(&c, "M002"),
+            count(&c, "O004"),
+            count(&c, "O005"),
+            count(&c, "O007"),
+            count(&c, "O003")
+        ),
+        (2, 14, 3, 1, 1)
+    );
+    assert_eq!(count(&c, "M001") + count(&c, "S001"), 0);
+    let o007 = diagnostics.iter().find(|d| d["code"] == "O007").unwrap();
+    assert_eq!(
+        o007["range"],
+        json!({ "start": { "line": 14, "character": 0 }, "end": { "line": 14, "character": 10 } })
+    );
+    assert_eq!(o007["severity"], 2);
+    assert_eq!(o007["source"], "transcript-ls");
+    let o005 = diagnostics.iter().find(|d| d["code"] == "O005").unwrap();
+    assert_eq!(o005["relatedInformation"][0]["message"], "continues here");
+    assert!(lsp.shutdown().success());
+}
+
+#[test]
+fn outline_lists_the_header_and_45_memcon_turns_and_question_exchanges() {
+    let dir = temp_with(&SAMPLES);
+    let mut lsp = LspClient::start(dir.path(), &[]);
+    lsp.initialize(dir.path(), editor());
+    let memcon = dir.path().join("memcon-2008-sochi.txt");
+    let uri = lsp.open(&memcon, &fs::read_to_string(&memcon).unwrap());
+    let symbols = lsp.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    let symbols = symbols.as_array().unwrap();
+    assert_eq!(symbols[0]["name"], "Header");
+    let header: Vec<&str> = symbols[0]["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        header.contains(&"SUBJECT") && header.contains(&"PARTICIPANTS"),
+        "{header:?}"
+    );
+    let participants = symbols[0]["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "PARTICIPANTS")
+        .unwrap();
+    let groups: Vec<&str> = participants["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(groups, vec!["United States", "Russia"]);
+    let turns = &symbols[1..];
+    assert_eq!(turns.len(), 45);
+    assert_eq!(turns[0]["name"], "Vladimir Putin");
+    assert!(
+        turns[0]["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("(X) (S) (S) (S) Once again I'd like"),
+        "{}",
+        turns[0]["detail"]
+    );
+
+    let ocr = dir.path().join("press-conference-2007-ocr.txt");
+    let uri = lsp.open(&ocr, &fs::read_to_string(&ocr).unwrap());
+    let symbols = lsp.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    let top: Vec<&Value> = symbols.as_array().unwrap().iter().collect();
+    let exchanges: Vec<&&Value> = top.iter().filter(|s| s["name"] == "QUESTION").collect();
+    assert!(!exchanges.is_empty());
+    assert!(
+        exchanges
+            .iter()
+            .all(|e| e["children"].as_array().is_some_and(|c| !c.is_empty())),
+        "each question holds its answers"
+    );
+    let all_turns: usize = top
+        .iter()
+        .map(|s| 1 + s["children"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(all_turns, 22);
+    lsp.shutdown();
+}
+
+#[test]
+fn references_of_cfe_span_the_three_samples_and_hover_shows_the_treaty() {
+    let dir = temp_with(&SAMPLES);
+    fs::write(
+        dir.path().join("transcript.toml"),
+        "include = [\"*.txt\", \"*.md\"]\n",
+    )
+    .unwrap();
+    let mut lsp = LspClient::start(dir.path(), &[]);
+    lsp.initialize(dir.path(), editor());
+    // Wait for the background index to finish.
+    lsp.wait_for("$/progress", |p| p["value"]["kind"] == "end");
+    let memcon = dir.path().join("memcon-2008-sochi.txt");
+    let text = fs::read_to_string(&memcon).unwrap();
+    let uri = lsp.open(&memcon, &text);
+    let at = position(&text, "CFE, hopefully");
+    let refs = lsp.request("textDocument/references", json!({ "textDocument": { "uri": uri }, "position": at, "context": { "includeDeclaration": true } }));
+    let mut files: Vec<String> = refs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            l["uri"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    files.sort();
+    files.dedup();
+    assert_eq!(
+        files,
+        vec![
+            "memcon-2008-sochi.txt",
+            "press-conference-2007-ocr.txt",
+            "press-conference-2007-web.md"
+        ]
+    );
+    let hover = lsp.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": at }),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        value.contains("**CFE Treaty**") && value.contains("Signed: 1990-11-19"),
+        "{value}"
+    );
+    let highlights = lsp.request(
+        "textDocument/documentHighlight",
+        json!({ "textDocument": { "uri": uri }, "position": at }),
+    );
+    assert_eq!(highlights.as_array().unwrap().len(), 1);
+    let definition = lsp.request(
+        "textDocument/definition",
+        json!({ "textDocument": { "uri": uri }, "position": at }),
+    );
+    assert_eq!(definition["uri"], uri);
+    lsp.shutdown();
+}
+
+#[test]
+fn hover_explains_portion_marks_banners_and_findings() {
+    let dir = temp_with(&SAMPLES);
+    let mut lsp = LspClient::start(dir.path(), &[]);
+    lsp.initialize(dir.path(), editor());
+    let memcon = dir.path().join("memcon-2008-sochi.txt");
+    let text = fs::read_to_string(&memcon).unwrap();
+    let uri = lsp.open(&memcon, &text);
+    let hover = |lsp: &mut LspClient, needle: &str| {
+        let r = lsp.request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": uri }, "position": position(&text, needle) }),
+        );
+        r["contents"]["value"].as_str().unwrap_or("").to_string()
+    };
+    assert!(hover(&mut lsp, "(e)").contains("OCR misreading of `(S)`"));
+    assert!(hover(&mut lsp, "~~SECRET~~").contains("classified SECRET"));
+    assert!(hover(&mut lsp, "~~SECRET~~").contains("Struck through"));
+    assert!(hover(&mut lsp, "18-25-2025").contains("O007 invalid-date"));
+    lsp.shutdown();
+}
+
+#[test]
+fn a_quick_fix_applied_clears_its_diagnostic_and_fix_all_fixes_every_safe_one() {
+    let dir = temp_with(&SAMPLES);
+    let mut lsp = LspClient::start(dir.path(), &[]);
+    lsp.initialize(dir.path(), editor());
+    let memcon = dir.path().join("memcon-2008-sochi.txt");
+    let text = fs::read_to_string(&memcon).unwrap();
+    let uri = lsp.open(&memcon, &text);
+    let diagnostics = lsp.diagnostics(&uri, 1);
+    let o007 = diagnostics
+        .iter()
+        .find(|d| d["code"] == "O007")
+        .unwrap()
+        .clone();
+    let actions = lsp.request("textDocument/codeAction", json!({ "textDocument": { "uri": uri }, "range": o007["range"], "context": { "diagnostics": [o007] } }));
+    let fix = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Change to `8-25-2025`")
+        .expect("the O007 fix")
+        .clone();
+    assert!(
+        actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["title"].as_str().unwrap().starts_with("Suppress O007"))
+    );
+    let edits = fix["edit"]["changes"][&uri].as_array().unwrap().clone();
+    let fixed = apply_edits(&text, &edits, false);
+    let changes: Vec<Value> = edits
+        .iter()
+        .map(|e| json!({ "range": e["range"], "text": e["newText"] }))
+        .collect();
+    lsp.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": changes }),
+    );
+    let after = lsp.diagnostics(&uri, 2);
+    assert_eq!(count(&codes(&after), "O007"), 0);
+    assert_eq!(after.len(), diagnostics.len() - 1);
+
+    let all = lsp.request("textDocument/codeAction", json!({ "textDocument": { "uri": uri }, "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } }, "context": { "diagnostics": [], "only": ["source.fixAll"] } }));
+    let all = all.as_array().unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0]["kind"], "source.fixAll.transcript");
+    let edits = all[0]["edit"]["changes"][&uri].as_array().unwrap().clone();
+    let cleaned = apply_edits(&fixed, &edits, false);
+    assert!(cleaned.contains("drop it in the middle of a political firestorm"));
+    lsp.notify("textDocument/didChange", json!({ "textDocument": { "uri": uri, "version": 3 }, "contentChanges": [ { "text": cleaned } ] }));
+    let left = codes(&lsp.diagnostics(&uri, 3));
+    assert!(
+        left.iter()
+            .all(|c| !matches!(c.as_str(), "O003" | "O004" | "O005")),
+        "{left:?}"
+    );
+    lsp.shutdown();
+}
+
+#[test]
+fn typing_a_document_character_by_character_ends_with_the_diagnostics_of_a_fresh_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lsp = LspClient::start(dir.path(), &[]);
+    lsp.initialize(dir.path(), editor());
+    let source = fs::read_to_string(fixture("samples/memcon-2008-sochi.txt")).unwrap();
+    let text: String = source.chars().take(2500).collect();
+    let typed = dir.path().join("typed.txt");
+    let uri = lsp.open(&typed, "");
+    let mut line = 0;
+    let mut col = 0;
+    let mut version = 1;
+    for (i, c) in text.chars().enumerate() {
+        version += 1;
+        let at = json!({ "line": line, "character": col });
+        lsp.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri, "version": version },
+            "contentChanges": [ { "range": { "start": at, "end": at }, "text": c.to_string() } ] }),
+        );
+        if c == '\n' {
+            line += 1;
+            col = 0;
+        } else {
+            col += c.len_utf16();
+        }
+        // Requests interleaved with the typing must not disturb it.
+        if i % 250 == 0 {
+            lsp.send_request(
+                "textDocument/documentSymbol",
+                json!({ "textDocument": { "uri": uri } }),
+            );
+        }
+    }
+    let typed_diagnostics = lsp.diagnostics(&uri, version);
+    let fresh = lsp.open(&dir.path().join("fresh.txt"), &text);
+    let fresh_diagnostics = lsp.diagnostics(&fresh, 1);
+    assert!(!fresh_diagnostics.is_empty());
+    assert_eq!(typed_diagnostics, fresh_diagnostics);
+    lsp.shutdown();
+}
+
+#[test]
+fn positions_use_utf8_when_offered_and_utf16_otherwise() {
+    let text = "QUESTION: Лавров 👋 said as | mentioned.\n";
+    for (offered, expected_encoding, column) in [
+        (json!(["utf-8", "utf-16"]), "utf-8", 36),
+        (json!(["utf-16"]), "utf-16", 28),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut lsp = LspClient::start(dir.path(), &[]);
+        let caps = lsp.initialize(
+            dir.path(),
+            json!({ "general": { "positionEncodings": offered } }),
+        );
+        assert_eq!(caps["capabilities"]["positionEncoding"], expected_encoding);
+        let uri = lsp.open(&dir.path().join("a.txt"), text);
+        let d = lsp.diagnostics(&uri, 1);
+        let o001 = d.iter().find(|d| d["code"] == "O001").unwrap();
+        assert_eq!(
+            o001["range"]["start"]["character"], column,
+            "{expected_encoding}"
+        );
+        // An edit in the same encoding lands where it should.
+        let at = o001["range"]["start"].clone();
+        let end = json!({ "line": 0, "character": column + 1 });
+        lsp.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri, "version": 2 },
+            "contentChanges": [ { "range": { "start": at, "end": end }, "text": "I" } ] }),
+        );
+        assert!(lsp.diagnostics(&uri, 2).iter().all(|d| d["code"] != "O001"));
+        lsp.shutdown();
+    }
+}
+
+#[test]
+fn clients_that_pull_diagnostics_get_them_on_request_and_no_pushes() {
+    let dir = temp_with(&SAMPLES);
+    let mut lsp = LspClient::start(dir.path(), &[]);
+    let caps = lsp.initialize(
+        dir.path(),
+        json!({ "textDocument": { "diagnostic": { "dynamicRegistration": false } } }),
+    );
+    assert!(caps["capabilities"]["diagnosticProvider"].is_object());
+    let web = dir.path().join("press-conference-2007-web.md");
+    let uri = lsp.open(&web, &fs::read_to_string(&web).unwrap());
+    let report = lsp.request(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    assert_eq!(report["kind"], "full");
+    assert_eq!(codes(report["items"].as_array().unwrap()), vec!["O005"]);
+    std::thread::sleep(Duration::from_millis(300));
+    lsp.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    assert!(
+        lsp.notifications
+            .iter()
+            .all(|n| n["method"] != "textDocument/publishDiagnostics")
+    );
+    lsp.shutdown();
+}
+
+#[test]
+fn folding_ranges_cover_turns_and_the_header() {
+    let dir = temp_with(&SAMPLES);
+    let mut lsp = LspClient::start(dir.path(), &[]);
+    lsp.initialize(dir.path(), editor());
+    let memcon = dir.path().join("memcon-2008-sochi.txt");
+    let uri = lsp.open(&memcon, &fs::read_to_string(&memcon).unwrap());
+    let folds = lsp.request(
+        "textDocument/foldingRange",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    let folds = folds.as_array().unwrap();
+    assert!(
+        folds
+            .iter()
+            .any(|f| f["kind"] == "imports" && f["startLine"] == 13),
+        "the header block"
+    );
+    assert!(folds.iter().filter(|f| f["kind"] == "region").count() >= 10);
+    lsp.shutdown();
+}
+
+#[test]
+fn the_server_exits_promptly_and_answers_on_a_binary_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lsp = LspClient::start(dir.path(), &["serve"]);
+    lsp.initialize(dir.path(), editor());
+    let garbage: String = (0..20_000u32)
+        .map(|i| char::from_u32(i % 0x2FF + 1).unwrap_or('?'))
+        .collect();
+    let uri = lsp.open(&dir.path().join("bin.txt"), &garbage);
+    lsp.diagnostics(&uri, 1);
+    let symbols = lsp.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    assert!(symbols.is_array());
+    let _ = file_uri(dir.path());
+    assert!(lsp.shutdown().success());
+}
