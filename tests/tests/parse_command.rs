@@ -134,12 +134,18 @@ fn invalid_utf8_is_shown_with_replacement_characters_and_a_warning() {
 }
 
 #[test]
-fn no_arguments_prints_usage_and_exits_2() {
+fn no_arguments_serve_lsp_until_the_input_ends_and_help_lists_the_commands() {
     let dir = temp_with(&[]);
+    // With no command the binary is a language server; with its input
+    // closed at once it has nothing to serve and leaves cleanly.
     let output = run_in(dir.path(), &[]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("Usage: transcript-ls <COMMAND>"));
-    assert!(stderr(&output).contains("parse"));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "");
+    let help = run_in(dir.path(), &["--help"]);
+    let out = stdout(&help);
+    for command in ["serve", "lint", "explain", "parse", "--stdio"] {
+        assert!(out.contains(command), "--help lacks {command}: {out}");
+    }
 }
 
 #[test]
