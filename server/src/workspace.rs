@@ -124,6 +124,49 @@ impl WorkspaceIndex {
             .collect()
     }
 
+    /// Every speaker in the workspace, once, as `(key, display, first
+    /// label)`.
+    pub fn speakers(&self) -> Vec<(&str, &str, Location<'_>)> {
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for (doc, e) in &self.documents {
+            for (key, display, range) in &e.turns {
+                if seen.insert(key.as_str()) {
+                    out.push((
+                        key.as_str(),
+                        display.as_str(),
+                        Location {
+                            document: doc,
+                            range: range.clone(),
+                        },
+                    ));
+                }
+            }
+        }
+        out
+    }
+
+    /// Every treaty mentioned in the workspace, once, with its first
+    /// mention.
+    pub fn treaties(&self) -> Vec<(&str, Location<'_>)> {
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for (doc, e) in &self.documents {
+            for (id, range) in &e.treaty_mentions {
+                if seen.insert(id.as_str()) {
+                    out.push((
+                        id.as_str(),
+                        Location {
+                            document: doc,
+                            range: range.clone(),
+                        },
+                    ));
+                }
+            }
+        }
+        out
+    }
+
     /// Name variants (T002) in `document`, judged by spellings across the
     /// whole workspace; empty when T002 is off or the document unknown.
     pub fn name_variants(&self, document: &str, text: &str, config: &Config) -> Vec<Finding> {

@@ -441,3 +441,152 @@ fn the_server_exits_promptly_and_answers_on_a_binary_document() {
     let _ = file_uri(dir.path());
     assert!(lsp.shutdown().success());
 }
+
+#[test]
+fn rename_completion_and_workspace_symbols_work_on_speakers() {
+    let dir = temp_with(&SAMPLES);
+    fs::write(
+        dir.path().join("transcript.toml"),
+        "include = [\"*.txt\", \"*.md\"]\n",
+    )
+    .unwrap();
+    let mut lsp = LspClient::start(dir.path(), &[]);
+    lsp.initialize(dir.path(), editor());
+    lsp.wait_for("$/progress", |p| p["value"]["kind"] == "end");
+    let text = "QUESTION: Why?\n\nSECRETARY RICE: Because.\n\nSecretary Rice: Indeed.\n\nSe";
+    let path = dir.path().join("short.transcript");
+    let uri = lsp.open(&path, text);
+    lsp.diagnostics(&uri, 1);
+
+    // Rename reaches both label styles.
+    let edit = lsp.request("textDocument/rename", json!({ "textDocument": { "uri": uri }, "position": position(text, "RICE:"), "newName": "Secretary Condoleezza Rice" }));
+    let renamed = apply_edits(text, edit["changes"][&uri].as_array().unwrap(), false);
+    assert_eq!(
+        renamed.matches("Secretary Condoleezza Rice:").count(),
+        2,
+        "{renamed}"
+    );
+
+    // Completion at a line start offers the labels already used.
+    let end = json!({ "line": 6, "character": 2 });
+    let items = lsp.request(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": uri }, "position": end }),
+    );
+    let labels: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, vec!["SECRETARY RICE:", "Secretary Rice:"]);
+    assert_eq!(
+        items[0]["textEdit"]["range"]["start"],
+        json!({ "line": 6, "character": 0 })
+    );
+
+    // Workspace symbols find speakers and treaties across the samples.
+    let symbols = lsp.request("workspace/symbol", json!({ "query": "cfe" }));
+    assert!(
+        symbols
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["name"] == "CFE Treaty"),
+        "{symbols}"
+    );
+    let symbols = lsp.request("workspace/symbol", json!({ "query": "putin" }));
+    assert!(
+        symbols
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["name"] == "Vladimir Putin, President of Russia"),
+        "{symbols}"
+    );
+    lsp.shutdown();
+}
+
+#[test]
+fn semantic_tokens_mark_labels_marks_banners_and_treaties() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lsp = LspClient::start(dir.path(), &[]);
+    let caps = lsp.initialize(dir.path(), editor());
+    let legend = caps["capabilities"]["semanticTokensProvider"]["legend"]["tokenTypes"].clone();
+    let text = "~~SECRET~~\n\nThe President: On CFE we agree. (S)\n";
+    let uri = lsp.open(&dir.path().join("a.txt"), text);
+    let tokens = lsp.request(
+        "textDocument/semanticTokens/full",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    let data: Vec<u64> = tokens["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    let kinds: Vec<&str> = data
+        .chunks(5)
+        .map(|t| legend[t[3] as usize].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, vec!["keyword", "type", "namespace", "enumMember"]);
+    assert_eq!(
+        &data[..5],
+        &[0, 0, 10, 2, 1],
+        "the struck banner is deprecated"
+    );
+    lsp.shutdown();
+}
+
+#[test]
+fn configuration_changes_relint_open_documents_without_a_restart() {
+    let dir = temp_with(&SAMPLES);
+    let mut lsp = LspClient::start(dir.path(), &[]);
+    let caps = json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } });
+    lsp.initialize(dir.path(), caps);
+    let ocr = dir.path().join("press-conference-2007-ocr.txt");
+    let uri = lsp.open(&ocr, &fs::read_to_string(&ocr).unwrap());
+    assert_eq!(count(&codes(&lsp.diagnostics(&uri, 1)), "O001"), 18);
+    // Client settings.
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "transcript": { "rules": { "O001": "off" } } } }),
+    );
+    let after = lsp.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == uri
+            && p["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|d| d["code"] != "O001")
+    });
+    assert!(!after["diagnostics"].as_array().unwrap().is_empty());
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": {} }),
+    );
+    lsp.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == uri
+            && p["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d["code"] == "O001")
+    });
+    // A transcript.toml written beside it.
+    fs::write(
+        dir.path().join("transcript.toml"),
+        "[rules]\nO009 = \"off\"\n",
+    )
+    .unwrap();
+    lsp.notify("workspace/didChangeWatchedFiles", json!({ "changes": [ { "uri": file_uri(&dir.path().join("transcript.toml")), "type": 1 } ] }));
+    lsp.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == uri
+            && p["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|d| d["code"] != "O009")
+    });
+    lsp.shutdown();
+}

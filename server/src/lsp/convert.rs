@@ -74,6 +74,9 @@ impl Positions<'_> {
                     })
                     .collect()
             }),
+            // Text a fix deletes outright shows faded.
+            tags: matches!(f.code, "O003" | "O004" | "O009")
+                .then(|| vec![lsp::DiagnosticTag::UNNECESSARY]),
             ..Diagnostic::default()
         }
     }

@@ -8,11 +8,16 @@
 //! against a copy of the text; a result for a version that is no longer
 //! current is dropped.
 
+mod actions;
+mod client;
 mod convert;
 mod documents;
 mod hover;
+mod navigation;
 mod outline;
 mod scan;
+mod semantic;
+mod speakers;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -22,8 +27,8 @@ use std::time::Duration;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::lsp_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server, UriExt};
-use transcript_ls::analysis::{analyze, fix_text};
-use transcript_ls::fix::Applicability;
+use transcript_ls::analysis::analyze;
+use transcript_ls::config::RuleSetting;
 use transcript_ls::line_index::{ColumnUnit, LineIndex};
 use transcript_ls::workspace::WorkspaceIndex;
 use transcript_ls::{Config, syntax};
@@ -58,6 +63,11 @@ struct State {
     /// The text of every indexed document that is not open, to turn its
     /// byte ranges into positions.
     indexed: HashMap<String, (Uri, Arc<str>, Arc<LineIndex>)>,
+    /// Rule settings from the client (`transcript.rules`), over each
+    /// document's transcript.toml.
+    overrides: Vec<(&'static str, RuleSetting)>,
+    /// The client lets the server register file watchers.
+    watch: bool,
 }
 
 pub struct Backend {
@@ -75,6 +85,8 @@ impl Backend {
             documents: HashMap::new(),
             index: WorkspaceIndex::new(),
             indexed: HashMap::new(),
+            overrides: Vec::new(),
+            watch: false,
         };
         Backend {
             client,
@@ -125,7 +137,7 @@ async fn current_snapshot(
     uri: &Uri,
     want: Option<i32>,
 ) -> Option<Arc<Snapshot>> {
-    let (text, tree, version) = {
+    let (text, tree, version, overrides) = {
         let s = state.lock().expect("state");
         let doc = s.documents.get(uri)?;
         if want.is_some_and(|v| v != doc.version) {
@@ -136,14 +148,22 @@ async fn current_snapshot(
         {
             return Some(snap.clone());
         }
-        (doc.rope.to_string(), doc.tree.clone(), doc.version)
+        (
+            doc.rope.to_string(),
+            doc.tree.clone(),
+            doc.version,
+            s.overrides.clone(),
+        )
     };
     let path = uri.to_file_path().map(|p| p.into_owned());
     let snapshot = tokio::task::spawn_blocking(move || {
-        let config = path
+        let mut config = path
             .as_deref()
             .and_then(|p| Config::for_document(p).ok())
             .unwrap_or_default();
+        for (code, setting) in overrides {
+            config.set(code, setting);
+        }
         let tree = match &tree {
             Some(old) => syntax::reparse(&text, old),
             None => syntax::parse(&text),
@@ -189,101 +209,31 @@ fn diagnostics(uri: &Uri, snap: &Snapshot, unit: ColumnUnit) -> Vec<Diagnostic> 
 
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
-        let general = params.capabilities.general.as_ref();
-        let offers_utf8 = general
-            .and_then(|g| g.position_encodings.as_ref())
-            .is_some_and(|e| e.contains(&PositionEncodingKind::UTF8));
-        let pull = params
-            .capabilities
-            .text_document
-            .as_ref()
-            .and_then(|t| t.diagnostic.as_ref())
-            .is_some();
-        let progress = params
-            .capabilities
-            .window
-            .as_ref()
-            .and_then(|w| w.work_done_progress)
-            .unwrap_or(false);
-        let mut roots: Vec<PathBuf> = params
-            .workspace_folders
-            .iter()
-            .flatten()
-            .filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned()))
-            .collect();
-        #[allow(deprecated)] // older clients send only `rootUri`
-        if roots.is_empty()
-            && let Some(root) = params
-                .root_uri
-                .as_ref()
-                .and_then(|u| u.to_file_path().map(|p| p.into_owned()))
-        {
-            roots.push(root);
-        }
-        {
-            let mut s = self.lock();
-            s.unit = if offers_utf8 {
-                ColumnUnit::Utf8
-            } else {
-                ColumnUnit::Utf16
-            };
-            s.pull = pull;
-            s.progress = progress;
-            s.roots = roots;
-        }
-        let encoding = if offers_utf8 {
-            PositionEncodingKind::UTF8
+        let offers = client::offers(&params);
+        let answer = client::capabilities(&offers);
+        let mut s = self.lock();
+        s.unit = if offers.utf8 {
+            ColumnUnit::Utf8
         } else {
-            PositionEncodingKind::UTF16
+            ColumnUnit::Utf16
         };
-        Ok(InitializeResult {
-            server_info: Some(ServerInfo {
-                name: "transcript-ls".into(),
-                version: Some(env!("CARGO_PKG_VERSION").into()),
-            }),
-            capabilities: ServerCapabilities {
-                position_encoding: Some(encoding),
-                text_document_sync: Some(TextDocumentSyncCapability::Options(
-                    TextDocumentSyncOptions {
-                        open_close: Some(true),
-                        change: Some(TextDocumentSyncKind::INCREMENTAL),
-                        save: Some(TextDocumentSyncSaveOptions::Supported(true)),
-                        ..TextDocumentSyncOptions::default()
-                    },
-                )),
-                diagnostic_provider: pull.then(|| {
-                    DiagnosticServerCapabilities::Options(DiagnosticOptions {
-                        identifier: Some("transcript-ls".into()),
-                        inter_file_dependencies: false,
-                        workspace_diagnostics: false,
-                        ..DiagnosticOptions::default()
-                    })
-                }),
-                code_action_provider: Some(CodeActionProviderCapability::Options(
-                    CodeActionOptions {
-                        code_action_kinds: Some(vec![
-                            CodeActionKind::QUICKFIX,
-                            CodeActionKind::new(FIX_ALL),
-                        ]),
-                        ..CodeActionOptions::default()
-                    },
-                )),
-                document_symbol_provider: Some(OneOf::Left(true)),
-                hover_provider: Some(HoverProviderCapability::Simple(true)),
-                definition_provider: Some(OneOf::Left(true)),
-                references_provider: Some(OneOf::Left(true)),
-                document_highlight_provider: Some(OneOf::Left(true)),
-                folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
-                ..ServerCapabilities::default()
-            },
-        })
+        s.pull = offers.pull;
+        s.progress = offers.progress;
+        s.watch = offers.watch;
+        s.roots = offers.roots;
+        Ok(answer)
     }
-
     async fn initialized(&self, _: InitializedParams) {
-        let (roots, progress) = {
+        let (roots, progress, watch) = {
             let s = self.lock();
-            (s.roots.clone(), s.progress)
+            (s.roots.clone(), s.progress, s.watch)
         };
+        if watch {
+            let _ = self
+                .client
+                .register_capability(vec![client::watchers()])
+                .await;
+        }
         scan::index_workspace(self.client.clone(), self.state.clone(), roots, progress);
     }
 
@@ -363,71 +313,14 @@ impl LanguageServer for Backend {
             unit,
         };
         let only = params.context.only.unwrap_or_default();
-        let wants = |kind: &CodeActionKind| {
-            only.is_empty() || only.iter().any(|o| kind.as_str().starts_with(o.as_str()))
-        };
-        let mut actions = Vec::new();
-        let start = at.offset(params.range.start);
-        let end = at.offset(params.range.end);
-        if wants(&CodeActionKind::QUICKFIX) {
-            for f in snap
-                .analysis
-                .findings
-                .iter()
-                .filter(|f| f.range.start <= end && start <= f.range.end)
-            {
-                let diagnostic = at.diagnostic(&uri, f);
-                for fix in &f.fixes {
-                    actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                        title: fix.title.clone(),
-                        kind: Some(CodeActionKind::QUICKFIX),
-                        diagnostics: Some(vec![diagnostic.clone()]),
-                        edit: Some(at.workspace_edit(&uri, &fix.edits)),
-                        is_preferred: Some(
-                            fix.applicability == Applicability::Safe && f.fixes.len() == 1,
-                        ),
-                        ..CodeAction::default()
-                    }));
-                }
-                // Suppress, with the reason left for the user to write: until
-                // they do, X001 points at the comment.
-                let line = snap
-                    .index
-                    .position(&snap.text, f.range.start, ColumnUnit::Utf8)
-                    .line;
-                let line_end = snap.index.line_range(&snap.text, line).end;
-                let comment = format!(" <!-- transcript: ignore {} -- -->", f.code);
-                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    title: format!(
-                        "Suppress {} on this line (write the reason after `--`)",
-                        f.code
-                    ),
-                    kind: Some(CodeActionKind::QUICKFIX),
-                    diagnostics: Some(vec![diagnostic]),
-                    edit: Some(at.workspace_edit(
-                        &uri,
-                        &[transcript_ls::fix::Edit::insert(line_end, comment)],
-                    )),
-                    ..CodeAction::default()
-                }));
-            }
-        }
-        let fix_all = CodeActionKind::new(FIX_ALL);
-        if wants(&fix_all) {
-            let fixed = fix_text(&snap.text, &snap.config, Applicability::Safe);
-            if fixed.applied > 0 {
-                let whole = transcript_ls::fix::Edit::replace(0..snap.text.len(), fixed.text);
-                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    title: format!("Fix all safe problems ({})", fixed.applied),
-                    kind: Some(fix_all),
-                    edit: Some(at.workspace_edit(&uri, &[whole])),
-                    ..CodeAction::default()
-                }));
-            }
-        }
-        Ok(Some(actions))
+        Ok(Some(actions::code_actions(
+            &uri,
+            &snap,
+            &at,
+            params.range,
+            &only,
+        )))
     }
-
     async fn document_symbol(
         &self,
         params: DocumentSymbolParams,
@@ -603,41 +496,149 @@ impl LanguageServer for Backend {
         let Some(snap) = self.snapshot(&params.text_document.uri).await else {
             return Ok(None);
         };
-        let model = &snap.analysis.model;
-        let line = |offset: usize| {
-            snap.index
-                .position(&snap.text, offset, ColumnUnit::Utf8)
-                .line as u32
-        };
-        let mut folds = Vec::new();
-        let mut add = |start: usize, end: usize, kind: Option<FoldingRangeKind>| {
-            let (a, b) = (line(start), line(end.saturating_sub(1).max(start)));
-            if b > a {
-                folds.push(FoldingRange {
-                    start_line: a,
-                    end_line: b,
+        Ok(Some(outline::folding_ranges(&snap)))
+    }
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let overrides = client::settings_overrides(&params.settings);
+        self.lock().overrides = overrides;
+        self.relint_open_documents();
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let config_changed = params
+            .changes
+            .iter()
+            .any(|c| c.uri.as_str().ends_with("/transcript.toml"));
+        for change in &params.changes {
+            if change.uri.as_str().ends_with("/transcript.toml") {
+                continue;
+            }
+            if change.typ == FileChangeType::DELETED {
+                let mut s = self.lock();
+                s.index.remove(change.uri.as_str());
+                s.indexed.remove(change.uri.as_str());
+            } else if !self.lock().documents.contains_key(&change.uri) {
+                scan::reindex_file(&self.state, &change.uri);
+            }
+        }
+        if config_changed {
+            self.relint_open_documents();
+            let (roots, progress) = {
+                let s = self.lock();
+                (s.roots.clone(), s.progress)
+            };
+            scan::index_workspace(self.client.clone(), self.state.clone(), roots, progress);
+        }
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<OneOf<Vec<SymbolInformation>, Vec<WorkspaceSymbol>>>> {
+        let unit = self.lock().unit;
+        let found = navigation::workspace_symbols(&self.lock().index, &params.query);
+        let mut symbols = Vec::new();
+        for (name, kind, container, place) in found {
+            if let Some(location) = self.locations(vec![place], unit).await.pop() {
+                #[allow(deprecated)]
+                // `SymbolInformation::deprecated` must be set, though deprecated
+                symbols.push(SymbolInformation {
+                    name,
                     kind,
-                    ..FoldingRange::default()
+                    tags: None,
+                    deprecated: None,
+                    location,
+                    container_name: Some(container),
                 });
             }
+        }
+        Ok(Some(OneOf::Left(symbols)))
+    }
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let uri = params.text_document_position.text_document.uri;
+        let Some(snap) = self.snapshot(&uri).await else {
+            return Ok(None);
         };
-        for turn in &model.turns {
-            add(
-                turn.range.start,
-                turn.range.end,
-                Some(FoldingRangeKind::Region),
-            );
+        let unit = self.lock().unit;
+        let at = Positions {
+            text: &snap.text,
+            index: &snap.index,
+            unit,
+        };
+        let offset = at.offset(params.text_document_position.position);
+        let edits = speakers::rename(&snap.analysis.model, offset, &params.new_name);
+        Ok(edits.map(|e| at.workspace_edit(&uri, &e)))
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let uri = params.text_document_position.text_document.uri;
+        let Some(snap) = self.snapshot(&uri).await else {
+            return Ok(None);
+        };
+        let unit = self.lock().unit;
+        // The prefix comes from the editor's current text, which may be
+        // ahead of the snapshot.
+        let (prefix, line_start) = {
+            let s = self.lock();
+            let Some(doc) = s.documents.get(&uri) else {
+                return Ok(None);
+            };
+            let cursor = doc.char_at(params.text_document_position.position, unit);
+            let line = doc.rope.char_to_line(cursor);
+            let start = doc.rope.line_to_char(line);
+            (
+                doc.rope.slice(start..cursor).to_string(),
+                Position {
+                    line: line as u32,
+                    character: 0,
+                },
+            )
+        };
+        let mut items = speakers::complete(&snap.analysis.model, &snap.text, &prefix);
+        let range = Range {
+            start: line_start,
+            end: params.text_document_position.position,
+        };
+        for item in &mut items {
+            let new_text = item.insert_text.take().unwrap_or_default();
+            item.text_edit = Some(CompletionTextEdit::Edit(TextEdit { range, new_text }));
         }
-        let first_turn = model.turns.first().map_or(usize::MAX, |t| t.range.start);
-        let header: Vec<_> = model
-            .fields
-            .iter()
-            .filter(|f| f.range.end <= first_turn)
-            .collect();
-        if let (Some(a), Some(b)) = (header.first(), header.last()) {
-            add(a.range.start, b.range.end, Some(FoldingRangeKind::Imports));
+        Ok(Some(CompletionResponse::Array(items)))
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        let Some(snap) = self.snapshot(&params.text_document.uri).await else {
+            return Ok(None);
+        };
+        let unit = self.lock().unit;
+        let data = semantic::tokens(&snap, unit);
+        Ok(Some(SemanticTokensResult::Tokens(SemanticTokens {
+            result_id: None,
+            data,
+        })))
+    }
+}
+
+impl Backend {
+    /// Drops every open document's analysis and analyses it again (the
+    /// configuration changed).
+    fn relint_open_documents(&self) {
+        let open: Vec<(Uri, i32)> = {
+            let mut s = self.lock();
+            s.documents
+                .iter_mut()
+                .map(|(uri, doc)| {
+                    doc.snapshot = None;
+                    (uri.clone(), doc.version)
+                })
+                .collect()
+        };
+        for (uri, version) in open {
+            self.schedule(uri, version, Duration::ZERO);
         }
-        Ok(Some(folds))
     }
 }
 

@@ -3,10 +3,12 @@
 //! words and portion marks as detail. In a press conference each QUESTION
 //! opens an exchange holding the answers that follow it.
 
-use tower_lsp_server::lsp_types::{DocumentSymbol, SymbolKind};
+use tower_lsp_server::lsp_types::{DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind};
+use transcript_ls::line_index::ColumnUnit;
 use transcript_ls::model::{Model, SpeakerKind, SpeakerTurn};
 
 use super::convert::Positions;
+use super::documents::Snapshot;
 
 /// How many words of a turn its detail shows.
 const FIRST_WORDS: usize = 8;
@@ -168,4 +170,39 @@ fn header(model: &Model, at: &Positions) -> Option<DocumentSymbol> {
         range,
         children,
     ))
+}
+
+/// Folds: each turn, and the header block.
+pub fn folding_ranges(snap: &Snapshot) -> Vec<FoldingRange> {
+    let model = &snap.analysis.model;
+    let line = |offset: usize| {
+        snap.index
+            .position(&snap.text, offset, ColumnUnit::Utf8)
+            .line as u32
+    };
+    let mut folds = Vec::new();
+    let mut add = |start: usize, end: usize, kind: FoldingRangeKind| {
+        let (a, b) = (line(start), line(end.saturating_sub(1).max(start)));
+        if b > a {
+            folds.push(FoldingRange {
+                start_line: a,
+                end_line: b,
+                kind: Some(kind),
+                ..FoldingRange::default()
+            });
+        }
+    };
+    for turn in &model.turns {
+        add(turn.range.start, turn.range.end, FoldingRangeKind::Region);
+    }
+    let first_turn = model.turns.first().map_or(usize::MAX, |t| t.range.start);
+    let header: Vec<_> = model
+        .fields
+        .iter()
+        .filter(|f| f.range.end <= first_turn)
+        .collect();
+    if let (Some(a), Some(b)) = (header.first(), header.last()) {
+        add(a.range.start, b.range.end, FoldingRangeKind::Imports);
+    }
+    folds
 }

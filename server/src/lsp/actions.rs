@@ -1,0 +1,81 @@
+//! Code actions: each finding's fixes as quick fixes (a safe, single fix
+//! preferred), "suppress on this line", and "fix all safe" as
+//! `source.fixAll.transcript`.
+
+use tower_lsp_server::lsp_types::*;
+use transcript_ls::analysis::fix_text;
+use transcript_ls::fix::{Applicability, Edit};
+use transcript_ls::line_index::ColumnUnit;
+
+use super::FIX_ALL;
+use super::convert::Positions;
+use super::documents::Snapshot;
+
+pub fn code_actions(
+    uri: &Uri,
+    snap: &Snapshot,
+    at: &Positions,
+    range: Range,
+    only: &[CodeActionKind],
+) -> Vec<CodeActionOrCommand> {
+    let wants = |kind: &CodeActionKind| {
+        only.is_empty() || only.iter().any(|o| kind.as_str().starts_with(o.as_str()))
+    };
+    let mut actions = Vec::new();
+    let start = at.offset(range.start);
+    let end = at.offset(range.end);
+    if wants(&CodeActionKind::QUICKFIX) {
+        for f in snap
+            .analysis
+            .findings
+            .iter()
+            .filter(|f| f.range.start <= end && start <= f.range.end)
+        {
+            let diagnostic = at.diagnostic(uri, f);
+            for fix in &f.fixes {
+                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: fix.title.clone(),
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![diagnostic.clone()]),
+                    edit: Some(at.workspace_edit(uri, &fix.edits)),
+                    is_preferred: Some(
+                        fix.applicability == Applicability::Safe && f.fixes.len() == 1,
+                    ),
+                    ..CodeAction::default()
+                }));
+            }
+            // Suppress, with the reason left for the user to write: until
+            // they do, X001 points at the comment.
+            let line = snap
+                .index
+                .position(&snap.text, f.range.start, ColumnUnit::Utf8)
+                .line;
+            let line_end = snap.index.line_range(&snap.text, line).end;
+            let comment = format!(" <!-- transcript: ignore {} -- -->", f.code);
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: format!(
+                    "Suppress {} on this line (write the reason after `--`)",
+                    f.code
+                ),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![diagnostic]),
+                edit: Some(at.workspace_edit(uri, &[Edit::insert(line_end, comment)])),
+                ..CodeAction::default()
+            }));
+        }
+    }
+    let fix_all = CodeActionKind::new(FIX_ALL);
+    if wants(&fix_all) {
+        let fixed = fix_text(&snap.text, &snap.config, Applicability::Safe);
+        if fixed.applied > 0 {
+            let whole = Edit::replace(0..snap.text.len(), fixed.text);
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: format!("Fix all safe problems ({})", fixed.applied),
+                kind: Some(fix_all),
+                edit: Some(at.workspace_edit(uri, &[whole])),
+                ..CodeAction::default()
+            }));
+        }
+    }
+    actions
+}

@@ -1,0 +1,78 @@
+//! Speaker labels: rename across label styles, and completion at a line's
+//! start from the participants list and the labels already used.
+
+use std::collections::BTreeSet;
+
+use tower_lsp_server::lsp_types::{CompletionItem, CompletionItemKind};
+use transcript_ls::fix::Edit;
+use transcript_ls::model::Model;
+
+/// Edits renaming the speaker whose label is at `offset`: every label of
+/// that speaker in the document, whatever its style, becomes `new_name`.
+pub fn rename(model: &Model, offset: usize, new_name: &str) -> Option<Vec<Edit>> {
+    let turn = model
+        .turns
+        .iter()
+        .find(|t| t.label.start <= offset && offset <= t.label.end)?;
+    let name = new_name.trim().trim_end_matches(':').trim();
+    if name.is_empty() || name.contains('\n') {
+        return None;
+    }
+    Some(
+        model
+            .turns
+            .iter()
+            .filter(|t| t.speaker == turn.speaker)
+            .map(|t| Edit::replace(t.name_range.clone(), name))
+            .collect(),
+    )
+}
+
+/// Labels to offer when `prefix` (the line up to the cursor) could be the
+/// start of one: the labels used in the document, then each participant's
+/// name as the entry writes it.
+pub fn complete(model: &Model, text: &str, prefix: &str) -> Vec<CompletionItem> {
+    if prefix.contains(':')
+        || prefix.chars().count() > 40
+        || prefix.starts_with(char::is_whitespace)
+    {
+        return Vec::new();
+    }
+    let typed = prefix.trim().to_lowercase();
+    let mut seen = BTreeSet::new();
+    let mut items = Vec::new();
+    let used = model.turns.iter().map(|t| {
+        text[t.name_range.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    let listed = model.participants.iter().map(|p| {
+        p.text
+            .split(',')
+            .next()
+            .unwrap_or(&p.text)
+            .trim()
+            .to_string()
+    });
+    for (label, detail) in used
+        .map(|l| (l, "used in this document"))
+        .chain(listed.map(|l| (l, "participant")))
+    {
+        if label.is_empty()
+            || !label.to_lowercase().starts_with(&typed)
+            || !seen.insert(label.clone())
+        {
+            continue;
+        }
+        items.push(CompletionItem {
+            label: format!("{label}:"),
+            kind: Some(CompletionItemKind::VALUE),
+            detail: Some(detail.to_string()),
+            insert_text: Some(format!("{label}: ")),
+            sort_text: Some(format!("{:04}", items.len())),
+            ..CompletionItem::default()
+        });
+    }
+    items
+}
