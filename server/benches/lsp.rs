@@ -31,7 +31,10 @@ fn main() {
     let edits = if quick() { 10 } else { 50 };
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut lsp = LspClient::start(dir.path(), &["--stdio"]);
-    lsp.initialize(dir.path(), json!({ "general": { "positionEncodings": ["utf-16"] } }));
+    lsp.initialize(
+        dir.path(),
+        json!({ "general": { "positionEncodings": ["utf-16"] } }),
+    );
 
     let mut n = 0;
     for mb in [1usize, 10] {
@@ -44,7 +47,10 @@ fn main() {
             let uri = lsp.open(&path, &doc);
             lsp.diagnostics(&uri, 1);
             times.push(start.elapsed());
-            lsp.notify("textDocument/didClose", json!({ "textDocument": { "uri": uri } }));
+            lsp.notify(
+                "textDocument/didClose",
+                json!({ "textDocument": { "uri": uri } }),
+            );
         }
         let (median, p90) = percentiles(times);
         println!("didOpen → diagnostics, {mb:>2} MB: median {median:?}, p90 {p90:?}");
@@ -58,19 +64,29 @@ fn main() {
     lsp.diagnostics(&uri, 1);
     let at = doc.len() / 2 + doc[doc.len() / 2..].find(" the ").expect("a word") + 1;
     let line = doc[..at].matches('\n').count();
-    let column: usize = doc[..at].rsplit('\n').next().unwrap().encode_utf16().count();
+    let column: usize = doc[..at]
+        .rsplit('\n')
+        .next()
+        .unwrap()
+        .encode_utf16()
+        .count();
     let mut times = Vec::new();
     for i in 0..edits {
         let version = 2 + i as i64;
         let pos = json!({ "line": line, "character": column + i });
         let start = Instant::now();
-        lsp.notify("textDocument/didChange", json!({ "textDocument": { "uri": uri, "version": version },
-            "contentChanges": [ { "range": { "start": pos, "end": pos }, "text": "x" } ] }));
+        lsp.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri, "version": version },
+            "contentChanges": [ { "range": { "start": pos, "end": pos }, "text": "x" } ] }),
+        );
         lsp.diagnostics(&uri, version);
         times.push(start.elapsed());
     }
     let (median, p90) = percentiles(times);
-    println!("didChange → diagnostics, 10 MB, {edits} one-character edits: median {median:?}, p90 {p90:?} (includes the 30 ms typing debounce)");
+    println!(
+        "didChange → diagnostics, 10 MB, {edits} one-character edits: median {median:?}, p90 {p90:?} (includes the 30 ms typing debounce)"
+    );
     if let Some(peak) = peak_rss_bytes(lsp.pid()) {
         println!(
             "peak memory: {:.0} MB, {:.1}x the 10 MB document (after opening {n} documents of 1 and 10 MB and closing them)",

@@ -1,0 +1,18 @@
+-- `*.transcript` and `*.memcon` are transcripts; a `.txt` or `.md` file is
+-- one when its first lines look like a memcon or press transcript.
+local function by_content(_, bufnr)
+  if require('transcript.detect').looks_like_transcript(bufnr) then
+    return 'transcript'
+  end
+end
+
+vim.filetype.add({
+  extension = {
+    transcript = 'transcript',
+    memcon = 'transcript',
+    txt = by_content,
+    md = function(path, bufnr)
+      return by_content(path, bufnr) or 'markdown'
+    end,
+  },
+})

