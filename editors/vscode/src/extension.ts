@@ -1,0 +1,92 @@
+// The VS Code side of transcript-ls: starts the language server for the
+// `transcript` language and adds three commands.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+
+import { findServer, whichOn } from './serverPath';
+import { OutlineSymbol, report } from './statistics';
+
+let client: LanguageClient | undefined;
+
+const isFile = (f: string): boolean => {
+  try {
+    return fs.statSync(f).isFile();
+  } catch {
+    return false;
+  }
+};
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
+  const setting = vscode.workspace.getConfiguration('transcript').get<string>('server.path');
+  const found = findServer(setting, context.extensionPath, process.platform, {
+    isFile,
+    which: (name) => whichOn(process.env.PATH ?? '', name, path.delimiter, isFile),
+  });
+  if ('error' in found) {
+    const choice = await vscode.window.showErrorMessage(found.error, 'Open Settings');
+    if (choice === 'Open Settings') {
+      void vscode.commands.executeCommand('workbench.action.openSettings', 'transcript.server.path');
+    }
+    return;
+  }
+  if (found.source === 'bundled' && process.platform !== 'win32') {
+    // Unpacking a .vsix may drop the executable bit.
+    try {
+      fs.chmodSync(found.path, 0o755);
+    } catch {
+      // read-only install: the bit is usually there already
+    }
+  }
+  const serverOptions: ServerOptions = { command: found.path, args: ['--stdio'] };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'transcript' }],
+    // Sends `transcript.*` settings (rule severities) on change.
+    synchronize: {
+      configurationSection: 'transcript',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/transcript.toml'),
+    },
+    outputChannelName: 'Transcript',
+  };
+  client = new LanguageClient('transcript', 'Transcript', serverOptions, clientOptions);
+  await client.start();
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('transcript.restartServer', async () => {
+      if (client) {
+        await client.stop();
+        client = undefined;
+      }
+      await start(context);
+    }),
+    vscode.commands.registerCommand('transcript.fixAll', async () => {
+      await vscode.commands.executeCommand('editor.action.sourceAction', {
+        kind: 'source.fixAll.transcript',
+        apply: 'first',
+      });
+    }),
+    vscode.commands.registerCommand('transcript.speakerStatistics', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || !client) {
+        void vscode.window.showInformationMessage('Open a transcript first.');
+        return;
+      }
+      const symbols = await client.sendRequest<OutlineSymbol[]>('textDocument/documentSymbol', {
+        textDocument: { uri: editor.document.uri.toString() },
+      });
+      const doc = await vscode.workspace.openTextDocument({
+        language: 'markdown',
+        content: report(path.basename(editor.document.fileName), symbols ?? []),
+      });
+      await vscode.window.showTextDocument(doc, vscode.ViewColumn.Beside);
+    }),
+  );
+  await start(context);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
