@@ -78,6 +78,49 @@ impl LspClient {
         self.child.id()
     }
 
+    /// Writes raw bytes to the server, framing and all.
+    pub fn send_raw(&mut self, bytes: &[u8]) {
+        self.stdin.write_all(bytes).expect("the server reads");
+        self.stdin.flush().unwrap();
+    }
+
+    /// Waits for the response to request `id`, result or error.
+    pub fn outcome(&mut self, id: i64) -> Value {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let message = self.next_message(deadline);
+            if message.get("method").is_none() && message["id"] == json!(id) {
+                return message;
+            }
+        }
+    }
+
+    /// Waits for a response with a null id (the answer to a message the
+    /// server could not read).
+    pub fn null_id_response(&mut self) -> Value {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let message = self.next_message(deadline);
+            if message.get("method").is_none() && message["id"].is_null() {
+                return message;
+            }
+        }
+    }
+
+    /// Whether the server process has exited, waiting up to `limit`.
+    pub fn exited_within(&mut self, limit: Duration) -> Option<ExitStatus> {
+        let deadline = Instant::now() + limit;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return Some(status);
+            }
+            if Instant::now() >= deadline {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     fn send(&mut self, message: Value) {
         let body = message.to_string();
         write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len())
@@ -117,20 +160,23 @@ impl LspClient {
         self.send(json!({ "jsonrpc": "2.0", "method": method, "params": params }));
     }
 
-    /// The next notification `method` for which `accept` holds (earlier ones
-    /// of that method are dropped).
+    /// The first notification `method` for which `accept` holds, taken from
+    /// those received so far or waited for; the others are kept.
     pub fn wait_for(&mut self, method: &str, accept: impl Fn(&Value) -> bool) -> Value {
         let deadline = Instant::now() + TIMEOUT;
+        let matches = |n: &Value| n["method"] == method && accept(&n["params"]);
+        if let Some(i) = self.notifications.iter().position(matches) {
+            return self.notifications.remove(i).expect("found")["params"].clone();
+        }
         loop {
-            while let Some(n) = self.notifications.pop_front() {
-                if n["method"] == method && accept(&n["params"]) {
-                    return n["params"].clone();
-                }
-            }
             let message = self.next_message(deadline);
-            if message.get("id").is_none() {
-                self.notifications.push_back(message);
+            if message.get("id").is_some() {
+                continue;
             }
+            if matches(&message) {
+                return message["params"].clone();
+            }
+            self.notifications.push_back(message);
         }
     }
 

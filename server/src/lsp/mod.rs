@@ -18,6 +18,7 @@ mod outline;
 mod scan;
 mod semantic;
 mod speakers;
+mod transport;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -45,9 +46,8 @@ const FIX_ALL: &str = "source.fixAll.transcript";
 /// Serves LSP on standard input and output until the client says `exit`.
 pub async fn serve() {
     let (service, socket) = LspService::new(Backend::new);
-    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
-        .serve(service)
-        .await;
+    let (input, output) = transport::guard(tokio::io::stdin(), tokio::io::stdout());
+    Server::new(input, output, socket).serve(service).await;
 }
 
 /// What the server knows, shared by all handlers.

@@ -1,0 +1,225 @@
+//! A guard between stdio and the protocol framework. The framework stops
+//! reading for good at the first message it cannot decode (its framed
+//! reader ends on an error), so one malformed message would end the
+//! session. The guard reads frames itself, resynchronises after bad
+//! headers, passes on only well-formed JSON-RPC messages, and answers the
+//! rest with a `Parse error` (-32700) or `Invalid Request` (-32600), written
+//! between the framework's own responses so frames never interleave.
+
+use serde_json::{Value, json};
+use tokio::io::{
+    AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, DuplexStream,
+};
+use tokio::sync::mpsc;
+
+/// Larger bodies are refused (and skipped) rather than buffered.
+const MAX_BODY: usize = 512 * 1024 * 1024;
+
+/// Starts the guard over `input` and `output`; returns the ends the
+/// framework reads from and writes to.
+pub fn guard<R, W>(input: R, output: W) -> (DuplexStream, DuplexStream)
+where
+    R: AsyncRead + Unpin + Send + 'static,
+    W: AsyncWrite + Unpin + Send + 'static,
+{
+    let (to_server, server_in) = tokio::io::duplex(1 << 20);
+    let (server_out, from_server) = tokio::io::duplex(1 << 20);
+    let (errors_tx, errors_rx) = mpsc::unbounded_channel();
+    tokio::spawn(read_input(BufReader::new(input), to_server, errors_tx));
+    tokio::spawn(write_output(BufReader::new(from_server), output, errors_rx));
+    (server_in, server_out)
+}
+
+fn frame(body: &[u8]) -> Vec<u8> {
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+fn error_response(id: Value, code: i64, message: &str) -> Vec<u8> {
+    let body = json!({ "jsonrpc": "2.0", "id": id, "error": { "code": code, "message": message } });
+    frame(body.to_string().as_bytes())
+}
+
+/// Why a body is not passed on: `(id, code, message)` of the error reply.
+fn check(body: &[u8]) -> Result<(), (Value, i64, &'static str)> {
+    let value: Value =
+        serde_json::from_slice(body).map_err(|_| (Value::Null, -32700, "Parse error"))?;
+    let id = value.get("id").cloned().unwrap_or(Value::Null);
+    let Some(object) = value.as_object() else {
+        return Err((Value::Null, -32600, "Invalid request"));
+    };
+    let valid_id = matches!(
+        object.get("id"),
+        None | Some(Value::Number(_)) | Some(Value::String(_)) | Some(Value::Null)
+    );
+    let is_request = object.get("method").is_some_and(Value::is_string);
+    let is_response = object.contains_key("id")
+        && (object.contains_key("result") || object.contains_key("error"));
+    let params_ok = object
+        .get("params")
+        .is_none_or(|p| p.is_object() || p.is_array() || p.is_null());
+    if object.get("jsonrpc") != Some(&json!("2.0"))
+        || !valid_id
+        || !(is_request || is_response)
+        || !params_ok
+    {
+        let id = if valid_id { id } else { Value::Null };
+        return Err((id, -32600, "Invalid request"));
+    }
+    Ok(())
+}
+
+async fn read_input<R: AsyncRead + Unpin>(
+    mut input: BufReader<R>,
+    mut to_server: DuplexStream,
+    errors: mpsc::UnboundedSender<Vec<u8>>,
+) {
+    let mut line = Vec::new();
+    loop {
+        // Headers, up to the empty line.
+        let mut length: Option<usize> = None;
+        let mut garbage = false;
+        loop {
+            line.clear();
+            match input.read_until(b'\n', &mut line).await {
+                Ok(0) | Err(_) => return, // end of input: the framework sees EOF
+                Ok(_) => {}
+            }
+            let text = String::from_utf8_lossy(&line);
+            let mut text = text.trim_end_matches(['\r', '\n']);
+            // The rest of a message whose Content-Length was too short runs
+            // straight into the next header: start reading at the header.
+            if let Some(at) = text
+                .to_ascii_lowercase()
+                .find("content-length:")
+                .filter(|&at| at > 0)
+            {
+                garbage = true;
+                text = &text[at..];
+            }
+            if text.is_empty() {
+                if length.is_some() || garbage {
+                    break;
+                }
+                continue; // blank lines between messages
+            }
+            match text.split_once(':') {
+                Some((name, value)) if name.trim().eq_ignore_ascii_case("content-length") => {
+                    length = value.trim().parse().ok();
+                    garbage |= length.is_none();
+                }
+                Some((name, _)) if name.trim().eq_ignore_ascii_case("content-type") => {}
+                _ => {
+                    // Not a header: leftovers of a bad message. Skip to the
+                    // next line that starts a header.
+                    garbage = true;
+                    if length.is_none() {
+                        continue;
+                    }
+                }
+            }
+        }
+        let Some(length) = length.filter(|n| *n <= MAX_BODY) else {
+            let _ = errors.send(error_response(
+                Value::Null,
+                -32700,
+                "Parse error: bad or missing Content-Length",
+            ));
+            continue;
+        };
+        let mut body = vec![0; length];
+        if input.read_exact(&mut body).await.is_err() {
+            return;
+        }
+        match check(&body) {
+            Ok(()) => {
+                if to_server.write_all(&frame(&body)).await.is_err() {
+                    return;
+                }
+            }
+            Err((id, code, message)) => {
+                let _ = errors.send(error_response(id, code, message));
+            }
+        }
+    }
+}
+
+async fn write_output<W: AsyncWrite + Unpin>(
+    mut from_server: BufReader<DuplexStream>,
+    mut output: W,
+    mut errors: mpsc::UnboundedReceiver<Vec<u8>>,
+) {
+    loop {
+        tokio::select! {
+            biased;
+            message = read_frame(&mut from_server) => {
+                let Some(message) = message else { break };
+                if output.write_all(&message).await.is_err() || output.flush().await.is_err() {
+                    return;
+                }
+            }
+            Some(error) = errors.recv() => {
+                if output.write_all(&error).await.is_err() || output.flush().await.is_err() {
+                    return;
+                }
+            }
+        }
+    }
+    // The framework has finished: pass on any last error replies.
+    while let Ok(error) = errors.try_recv() {
+        let _ = output.write_all(&error).await;
+    }
+    let _ = output.flush().await;
+}
+
+/// One whole frame written by the framework (which frames correctly).
+async fn read_frame(from: &mut BufReader<DuplexStream>) -> Option<Vec<u8>> {
+    let mut head = Vec::new();
+    let mut length = 0;
+    loop {
+        let mut line = Vec::new();
+        if from.read_until(b'\n', &mut line).await.ok()? == 0 {
+            return None;
+        }
+        head.extend_from_slice(&line);
+        let text = String::from_utf8_lossy(&line);
+        let text = text.trim_end();
+        if text.is_empty() {
+            break;
+        }
+        if let Some((name, value)) = text.split_once(':')
+            && name.eq_ignore_ascii_case("content-length")
+        {
+            length = value.trim().parse().ok()?;
+        }
+    }
+    let mut body = vec![0; length];
+    from.read_exact(&mut body).await.ok()?;
+    head.extend_from_slice(&body);
+    Some(head)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check;
+
+    #[test]
+    fn only_well_formed_json_rpc_passes() {
+        assert!(check(br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#).is_ok());
+        assert!(check(br#"{"jsonrpc":"2.0","method":"initialized"}"#).is_ok());
+        assert!(check(br#"{"jsonrpc":"2.0","id":3,"result":null}"#).is_ok());
+        assert_eq!(check(br#"{"jsonrpc": 2.0"#).unwrap_err().1, -32700);
+        assert_eq!(check(br#"[1,2]"#).unwrap_err().1, -32600);
+        assert_eq!(
+            check(br#"{"jsonrpc":"2.0","id":7}"#).unwrap_err(),
+            (serde_json::json!(7), -32600, "Invalid request")
+        );
+        assert_eq!(
+            check(br#"{"jsonrpc":"2.0","id":{},"method":"x"}"#)
+                .unwrap_err()
+                .0,
+            serde_json::Value::Null
+        );
+    }
+}
