@@ -47,8 +47,10 @@ impl LineIndex {
     /// The byte range of line `line` (0-based), without its line break.
     pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
         let start = self.starts[line.min(self.starts.len() - 1)];
-        let mut end = self.starts.get(line + 1).map_or(self.len, |n| n - 1);
-        if end > start && text.as_bytes()[end - 1] == b'\r' {
+        let next = self.starts.get(line + 1);
+        let mut end = next.map_or(self.len, |n| n - 1);
+        // `\r\n` ends a line; a lone `\r` is text, like any character.
+        if next.is_some() && end > start && text.as_bytes()[end - 1] == b'\r' {
             end -= 1;
         }
         start..end

@@ -59,6 +59,14 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // A file-size limit (`ulimit -f`) must fail a write with an error the
+    // run can report, not kill the process mid-write.
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to "ignore" at start-up, before
+    // any thread exists, has no preconditions.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let cli = Cli::parse();
     match cli.command {
         None | Some(Command::Serve) => serve(),

@@ -38,13 +38,22 @@ pub fn replace_file(path: &Path, expected: &[u8], text: &str) -> Result<()> {
         .unwrap_or(Path::new("."));
     let meta =
         std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+    // Root may write anyway; a read-only file still means "do not touch".
+    if meta.permissions().readonly() {
+        bail!("{} is read-only; not fixed", path.display());
+    }
     let mut temp = tempfile::Builder::new()
         .prefix(".transcript-ls-")
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
     temp.write_all(text.as_bytes())
         .and_then(|_| temp.as_file().sync_all())
-        .with_context(|| format!("cannot write a temporary file in {}", dir.display()))?;
+        .with_context(|| {
+            format!(
+                "cannot write the fixed {} (disk full or file too large?); the original is unchanged",
+                path.display()
+            )
+        })?;
     std::fs::set_permissions(temp.path(), meta.permissions())
         .with_context(|| format!("cannot copy the permissions of {}", path.display()))?;
     let now = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -95,6 +104,16 @@ mod tests {
         assert!(err.to_string().contains("changed while"), "{err}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new content");
         replace_file(&path, b"new content", "fixed").unwrap();
+        std::fs::remove_file(&path).unwrap();
+        let err = replace_file(&path, b"fixed", "again").unwrap_err();
+        assert!(err.to_string().contains("doc.txt"), "{err}");
+        assert!(!path.exists(), "a deleted file is not recreated");
+        std::fs::write(&path, "fixed").unwrap();
+        std::fs::remove_file(&path).unwrap();
+        let err = replace_file(&path, b"fixed", "again").unwrap_err();
+        assert!(err.to_string().contains("doc.txt"), "{err}");
+        assert!(!path.exists(), "a deleted file is not recreated");
+        std::fs::write(&path, "fixed").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "fixed");
         assert_eq!(
             std::fs::read_dir(dir.path()).unwrap().count(),
