@@ -100,7 +100,13 @@ pub fn temp_with(fixtures: &[&str]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for f in fixtures {
         let name = Path::new(f).file_name().unwrap();
-        std::fs::copy(fixture(f), dir.path().join(name)).unwrap();
+        let copy = dir.path().join(name);
+        std::fs::copy(fixture(f), &copy).unwrap();
+        // The copy is the test's to change, whatever the fixture's mode.
+        let mut perms = std::fs::metadata(&copy).unwrap().permissions();
+        #[allow(clippy::permissions_set_readonly_false)]
+        perms.set_readonly(false);
+        std::fs::set_permissions(&copy, perms).unwrap();
     }
     dir
 }

@@ -98,7 +98,9 @@ fn valid_reason(value: &str) -> bool {
             let inner_end = if rest.starts_with('(') {
                 rest.find(')').map(|e| (1, e, e + 1))
             } else {
-                Some((0, 1, 1))
+                // One character, however many bytes it takes.
+                let len = rest.chars().next().map_or(1, char::len_utf8);
+                Some((0, len, len))
             };
             let Some((s, e, next)) = inner_end else {
                 return false;
@@ -183,7 +185,11 @@ mod tests {
         ] {
             assert!(valid_reason(ok), "{ok}");
         }
-        for bad in ["1.4(k)", "", "b d", "1.4", "1.7(b)", "secret"] {
+        // `1.4é` was found by the `edits` fuzz target: a multi-byte
+        // character where a category letter belongs.
+        for bad in [
+            "1.4(k)", "", "b d", "1.4", "1.7(b)", "secret", "1.4é", "1.4(b)ж",
+        ] {
             assert!(!valid_reason(bad), "{bad}");
         }
     }

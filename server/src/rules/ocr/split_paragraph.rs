@@ -69,8 +69,12 @@ fn check(cx: &Context, out: &mut Report) {
         let second = &model.paragraphs[q];
         let last_word_start = cx
             .slice(&first.content)
-            .rfind(char::is_whitespace)
-            .map_or(first.content.start, |n| first.content.start + n + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(first.content.start, |(n, c)| {
+                first.content.start + n + c.len_utf8()
+            });
         let head: String = cx
             .slice(&second.content)
             .split_whitespace()
@@ -85,7 +89,8 @@ fn check(cx: &Context, out: &mut Report) {
                 ),
             )
             .with_related(
-                second.content.start..second.content.start + head.len(),
+                second.content.start
+                    ..second.content.start + words_end(cx.slice(&second.content), 3),
                 "continues here",
             );
         if second.marks.first().is_some_and(|m| m.leading) {
@@ -101,4 +106,24 @@ fn check(cx: &Context, out: &mut Report) {
         }
         finding.with_fix(Fix::safe("Join the paragraph across the page break", edits));
     }
+}
+
+/// The byte length of the first `n` words of `text`, as written.
+fn words_end(text: &str, n: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words == n {
+                    return i;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    text.len()
 }
