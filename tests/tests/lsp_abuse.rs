@@ -159,3 +159,28 @@ fn exit_with_work_queued_ends_the_process_within_a_second() {
     assert!(status.success(), "{status}");
     assert!(start.elapsed() < Duration::from_secs(1));
 }
+
+#[test]
+fn a_50_mb_document_is_analysed_while_other_documents_are_still_served() {
+    let (dir, mut lsp) = started();
+    let sample = std::fs::read_to_string(transcript_tests::fixture(
+        "samples/press-conference-2007-web.md",
+    ))
+    .unwrap();
+    let big = format!("{sample}\n\n").repeat(50 * 1024 * 1024 / (sample.len() + 2) + 1);
+    assert!(big.len() >= 50 * 1024 * 1024);
+    let big_uri = lsp.open(&dir.path().join("big.md"), &big);
+    // A small document opened after it is answered first: the big one does
+    // not hold up the others.
+    let small = lsp.open(&dir.path().join("small.txt"), "QUESTION: as | said.\n");
+    let small_diagnostics = lsp.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == small || p["uri"] == big_uri
+    });
+    assert_eq!(
+        small_diagnostics["uri"], small,
+        "the small document's diagnostics came first"
+    );
+    let d = lsp.diagnostics(&big_uri, 1);
+    assert!(d.len() > 1000);
+    assert!(lsp.shutdown().success());
+}
