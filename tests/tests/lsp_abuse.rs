@@ -184,3 +184,18 @@ fn a_50_mb_document_is_analysed_while_other_documents_are_still_served() {
     assert!(d.len() > 1000);
     assert!(lsp.shutdown().success());
 }
+
+#[test]
+fn a_long_content_length_costs_at_most_the_next_message() {
+    let (dir, mut lsp) = started();
+    // The announced length runs 60 bytes into the next message, which is
+    // lost with it; the one after is read again.
+    lsp.send_raw(b"Content-Length: 80\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"x\"}");
+    lsp.notify(
+        "transcript/lostWithTheBadOne",
+        json!({ "padding": "x".repeat(40) }),
+    );
+    let answer = lsp.null_id_response();
+    assert!(answer.get("error").is_some(), "{answer}");
+    still_serving(&mut lsp, dir.path(), "after.txt");
+}
