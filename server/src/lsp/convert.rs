@@ -13,6 +13,8 @@ use transcript_ls::fix::Edit;
 use transcript_ls::line_index::{ColumnUnit, LineCol, LineIndex};
 use transcript_ls::{Finding, Severity};
 
+use super::documents::Snapshot;
+
 /// A text and its line index, with the encoding positions are counted in.
 pub struct Positions<'a> {
     pub text: &'a str,
@@ -21,6 +23,15 @@ pub struct Positions<'a> {
 }
 
 impl Positions<'_> {
+    /// The positions of a snapshot's text.
+    pub fn of(snap: &Snapshot, unit: ColumnUnit) -> Positions<'_> {
+        Positions {
+            text: &snap.text,
+            index: &snap.index,
+            unit,
+        }
+    }
+
     pub fn position(&self, offset: usize) -> Position {
         let p = self.index.position(self.text, offset, self.unit);
         Position {

@@ -17,6 +17,7 @@ mod navigation;
 mod outline;
 mod scan;
 mod semantic;
+mod snapshots;
 mod speakers;
 mod transport;
 
@@ -28,11 +29,9 @@ use std::time::Duration;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::lsp_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server, UriExt};
-use transcript_ls::analysis::analyze;
 use transcript_ls::config::RuleSetting;
 use transcript_ls::line_index::{ColumnUnit, LineIndex};
 use transcript_ls::workspace::WorkspaceIndex;
-use transcript_ls::{Config, syntax};
 
 use self::convert::Positions;
 use self::documents::{OpenDocument, Snapshot};
@@ -109,7 +108,7 @@ impl Backend {
             if !delay.is_zero() {
                 tokio::time::sleep(delay).await;
             }
-            let Some(snapshot) = current_snapshot(&state, &uri, Some(version)).await else {
+            let Some(snapshot) = snapshots::current(&state, &uri, Some(version)).await else {
                 return;
             };
             let (pull, unit) = {
@@ -117,7 +116,7 @@ impl Backend {
                 (s.pull, s.unit)
             };
             if !pull {
-                let diagnostics = diagnostics(&uri, &snapshot, unit);
+                let diagnostics = snapshots::diagnostics(&uri, &snapshot, unit);
                 client
                     .publish_diagnostics(uri, diagnostics, Some(snapshot.version))
                     .await;
@@ -126,85 +125,8 @@ impl Backend {
     }
 
     async fn snapshot(&self, uri: &Uri) -> Option<Arc<Snapshot>> {
-        current_snapshot(&self.state, uri, None).await
+        snapshots::current(&self.state, uri, None).await
     }
-}
-
-/// The snapshot of the document's current version (of `want`, when given:
-/// nothing if the document has moved on), computing it if needed.
-async fn current_snapshot(
-    state: &Arc<Mutex<State>>,
-    uri: &Uri,
-    want: Option<i32>,
-) -> Option<Arc<Snapshot>> {
-    let (text, tree, version, overrides) = {
-        let s = state.lock().expect("state");
-        let doc = s.documents.get(uri)?;
-        if want.is_some_and(|v| v != doc.version) {
-            return None;
-        }
-        if let Some(snap) = &doc.snapshot
-            && snap.version == doc.version
-        {
-            return Some(snap.clone());
-        }
-        (
-            doc.rope.to_string(),
-            doc.tree.clone(),
-            doc.version,
-            s.overrides.clone(),
-        )
-    };
-    let path = uri.to_file_path().map(|p| p.into_owned());
-    let snapshot = tokio::task::spawn_blocking(move || {
-        let mut config = path
-            .as_deref()
-            .and_then(|p| Config::for_document(p).ok())
-            .unwrap_or_default();
-        for (code, setting) in overrides {
-            config.set(code, setting);
-        }
-        let tree = match &tree {
-            Some(old) => syntax::reparse(&text, old),
-            None => syntax::parse(&text),
-        };
-        let analysis = analyze(&text, &tree, &config);
-        let index = LineIndex::new(&text);
-        Arc::new(Snapshot {
-            version,
-            text: text.into(),
-            index,
-            tree,
-            analysis,
-            config: Arc::new(config),
-        })
-    })
-    .await
-    .ok()?;
-    let mut s = state.lock().expect("state");
-    let doc = s.documents.get_mut(uri)?;
-    if doc.version != version {
-        // Typed over while analysing: a newer analysis is on its way.
-        return want.is_none().then_some(snapshot);
-    }
-    doc.tree = Some(snapshot.tree.clone());
-    doc.snapshot = Some(snapshot.clone());
-    let key = uri.as_str().to_string();
-    s.index.update(&key, &snapshot.analysis, &snapshot.config);
-    Some(snapshot)
-}
-
-fn diagnostics(uri: &Uri, snap: &Snapshot, unit: ColumnUnit) -> Vec<Diagnostic> {
-    let at = Positions {
-        text: &snap.text,
-        index: &snap.index,
-        unit,
-    };
-    snap.analysis
-        .findings
-        .iter()
-        .map(|f| at.diagnostic(uri, f))
-        .collect()
 }
 
 impl LanguageServer for Backend {
@@ -287,7 +209,7 @@ impl LanguageServer for Backend {
     ) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
         let items = match self.snapshot(&uri).await {
-            Some(snap) => diagnostics(&uri, &snap, self.lock().unit),
+            Some(snap) => snapshots::diagnostics(&uri, &snap, self.lock().unit),
             None => Vec::new(),
         };
         Ok(DocumentDiagnosticReportResult::Report(
@@ -307,11 +229,7 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let unit = self.lock().unit;
-        let at = Positions {
-            text: &snap.text,
-            index: &snap.index,
-            unit,
-        };
+        let at = Positions::of(&snap, unit);
         let only = params.context.only.unwrap_or_default();
         Ok(Some(actions::code_actions(
             &uri,
@@ -329,11 +247,7 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let unit = self.lock().unit;
-        let at = Positions {
-            text: &snap.text,
-            index: &snap.index,
-            unit,
-        };
+        let at = Positions::of(&snap, unit);
         Ok(Some(DocumentSymbolResponse::Nested(
             outline::document_symbols(&snap.analysis.model, &at),
         )))
@@ -345,11 +259,7 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let unit = self.lock().unit;
-        let at = Positions {
-            text: &snap.text,
-            index: &snap.index,
-            unit,
-        };
+        let at = Positions::of(&snap, unit);
         let offset = at.offset(params.text_document_position_params.position);
         Ok(hover::hover(&snap, offset).map(|(text, range)| Hover {
             contents: HoverContents::Markup(MarkupContent {
@@ -369,54 +279,28 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let unit = self.lock().unit;
-        let at = Positions {
-            text: &snap.text,
-            index: &snap.index,
-            unit,
-        };
+        let at = Positions::of(&snap, unit);
         let offset = at.offset(params.text_document_position_params.position);
-        let model = &snap.analysis.model;
-        let Some(mention) = model
-            .treaty_mentions
-            .iter()
-            .find(|m| m.range.start <= offset && offset <= m.range.end)
-        else {
-            return Ok(None);
+        let location = match navigation::definition(&snap, offset) {
+            Some(navigation::Definition::ConfigEntry { path, text, range }) => {
+                let index = LineIndex::new(&text);
+                let entry = Positions {
+                    text: &text,
+                    index: &index,
+                    unit,
+                };
+                Uri::from_file_path(&path).map(|uri| Location {
+                    uri,
+                    range: entry.range(&range),
+                })
+            }
+            Some(navigation::Definition::Here(range)) => Some(Location {
+                uri,
+                range: at.range(&range),
+            }),
+            None => None,
         };
-        let treaty = snap.config.gazetteer().get(mention.treaty);
-        // A user's treaty: its entry in transcript.toml.
-        if snap
-            .config
-            .extra_treaties()
-            .iter()
-            .any(|t| t.id == treaty.id)
-            && let Some(path) = &snap.config.source
-            && let Ok(text) = std::fs::read_to_string(path)
-            && let Some(offset) = text.find(&format!("\"{}\"", treaty.id))
-            && let Some(file) = Uri::from_file_path(path)
-        {
-            let index = LineIndex::new(&text);
-            let entry = Positions {
-                text: &text,
-                index: &index,
-                unit,
-            };
-            let range = entry.range(&(offset..offset + treaty.id.len() + 2));
-            return Ok(Some(GotoDefinitionResponse::Scalar(Location {
-                uri: file,
-                range,
-            })));
-        }
-        // A built-in one: its first mention in this document.
-        let first = model
-            .treaty_mentions
-            .iter()
-            .find(|m| m.treaty == mention.treaty)
-            .unwrap_or(mention);
-        Ok(Some(GotoDefinitionResponse::Scalar(Location {
-            uri,
-            range: at.range(&first.range),
-        })))
+        Ok(location.map(GotoDefinitionResponse::Scalar))
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
@@ -425,35 +309,12 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let unit = self.lock().unit;
-        let at = Positions {
-            text: &snap.text,
-            index: &snap.index,
-            unit,
-        };
-        let offset = at.offset(params.text_document_position.position);
-        let model = &snap.analysis.model;
-        let hits = |r: &std::ops::Range<usize>| r.start <= offset && offset <= r.end;
-        let places: Vec<(String, std::ops::Range<usize>)> = {
-            let s = self.lock();
-            if let Some(m) = model.treaty_mentions.iter().find(|m| hits(&m.range)) {
-                let id = &snap.config.gazetteer().get(m.treaty).id;
-                s.index
-                    .mentions_of(id)
-                    .into_iter()
-                    .map(|l| (l.document.to_string(), l.range))
-                    .collect()
-            } else if let Some(t) = model.turns.iter().find(|t| hits(&t.label)) {
-                let key = &model.speakers[t.speaker].key;
-                s.index
-                    .turns_of(key)
-                    .into_iter()
-                    .map(|l| (l.document.to_string(), l.range))
-                    .collect()
-            } else {
-                return Ok(None);
-            }
-        };
-        Ok(Some(self.locations(places, unit).await))
+        let offset = Positions::of(&snap, unit).offset(params.text_document_position.position);
+        let places = navigation::references(&snap, &self.lock().index, offset);
+        match places {
+            Some(places) => Ok(Some(self.locations(places, unit).await)),
+            None => Ok(None),
+        }
     }
 
     async fn document_highlight(
@@ -464,32 +325,17 @@ impl LanguageServer for Backend {
         let Some(snap) = self.snapshot(&uri).await else {
             return Ok(None);
         };
-        let unit = self.lock().unit;
-        let at = Positions {
-            text: &snap.text,
-            index: &snap.index,
-            unit,
-        };
+        let at = Positions::of(&snap, self.lock().unit);
         let offset = at.offset(params.text_document_position_params.position);
-        let model = &snap.analysis.model;
-        let Some(m) = model
-            .treaty_mentions
-            .iter()
-            .find(|m| m.range.start <= offset && offset <= m.range.end)
-        else {
-            return Ok(None);
-        };
-        Ok(Some(
-            model
-                .treaty_mentions
+        Ok(navigation::same_treaty(&snap, offset).map(|ranges| {
+            ranges
                 .iter()
-                .filter(|o| o.treaty == m.treaty)
-                .map(|o| DocumentHighlight {
-                    range: at.range(&o.range),
+                .map(|r| DocumentHighlight {
+                    range: at.range(r),
                     kind: Some(DocumentHighlightKind::TEXT),
                 })
-                .collect(),
-        ))
+                .collect()
+        }))
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
@@ -560,11 +406,7 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let unit = self.lock().unit;
-        let at = Positions {
-            text: &snap.text,
-            index: &snap.index,
-            unit,
-        };
+        let at = Positions::of(&snap, unit);
         let offset = at.offset(params.text_document_position.position);
         let edits = speakers::rename(&snap.analysis.model, offset, &params.new_name);
         Ok(edits.map(|e| at.workspace_edit(&uri, &e)))
@@ -658,11 +500,7 @@ impl Backend {
             };
             if let Some(uri) = open {
                 if let Some(snap) = self.snapshot(&uri).await {
-                    let at = Positions {
-                        text: &snap.text,
-                        index: &snap.index,
-                        unit,
-                    };
+                    let at = Positions::of(&snap, unit);
                     out.push(Location {
                         uri,
                         range: at.range(&range),
