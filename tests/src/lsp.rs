@@ -86,25 +86,13 @@ impl LspClient {
 
     /// Waits for the response to request `id`, result or error.
     pub fn outcome(&mut self, id: i64) -> Value {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            let message = self.next_message(deadline);
-            if message.get("method").is_none() && message["id"] == json!(id) {
-                return message;
-            }
-        }
+        self.response_where(|m| m["id"] == json!(id))
     }
 
     /// Waits for a response with a null id (the answer to a message the
     /// server could not read).
     pub fn null_id_response(&mut self) -> Value {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            let message = self.next_message(deadline);
-            if message.get("method").is_none() && message["id"].is_null() {
-                return message;
-            }
-        }
+        self.response_where(|m| m["id"].is_null())
     }
 
     /// Whether the server process has exited, waiting up to `limit`.
@@ -144,14 +132,23 @@ impl LspClient {
 
     /// Waits for the response to request `id`.
     pub fn response(&mut self, id: i64) -> Value {
+        let message = self.outcome(id);
+        if let Some(e) = message.get("error") {
+            panic!("request {id} failed: {e}");
+        }
+        message["result"].clone()
+    }
+
+    /// The next response that `accept`s, keeping the notifications that
+    /// arrive meanwhile for [`LspClient::wait_for`].
+    fn response_where(&mut self, accept: impl Fn(&Value) -> bool) -> Value {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let message = self.next_message(deadline);
-            if message.get("method").is_none() && message["id"] == json!(id) {
-                if let Some(e) = message.get("error") {
-                    panic!("request {id} failed: {e}");
-                }
-                return message["result"].clone();
+            if message.get("method").is_some() {
+                self.notifications.push_back(message);
+            } else if accept(&message) {
+                return message;
             }
         }
     }
