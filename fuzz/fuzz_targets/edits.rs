@@ -1,10 +1,13 @@
-//! Random edit sequences applied incrementally give the same tree and the
-//! same findings as a fresh parse and analysis of the final text.
+//! Random edit sequences applied incrementally give the same tree as a
+//! fresh parse, and a document edited section by section the same findings
+//! as a fresh analysis of the final text.
 #![no_main]
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use transcript_ls::{Config, analyze, syntax};
+use std::sync::Arc;
+
+use transcript_ls::{Config, Document, syntax};
 use tree_sitter::{InputEdit, Point};
 
 #[derive(Arbitrary, Debug)]
@@ -30,12 +33,15 @@ fn boundary(text: &str, mut at: usize) -> usize {
 fuzz_target!(|input: Input| {
     let mut text = input.start;
     let mut tree = syntax::parse(&text);
+    let config = Arc::new(Config::default());
+    let mut doc = Document::with_section_bytes(&text, config.clone(), 1);
     for (a, b, insert) in input.edits.into_iter().take(16) {
         let start = boundary(&text, a as usize);
         let end = boundary(&text, (start + b as usize % 64).min(text.len())).max(start);
         let start_position = point(&text, start);
         let old_end_position = point(&text, end);
         text.replace_range(start..end, &insert);
+        doc.edit(start..end, &insert);
         let new_end = start + insert.len();
         tree.edit(&InputEdit {
             start_byte: start,
@@ -49,9 +55,7 @@ fuzz_target!(|input: Input| {
     }
     let fresh = syntax::parse(&text);
     assert_eq!(tree.root_node().to_sexp(), fresh.root_node().to_sexp());
-    let config = Config::default();
-    assert_eq!(
-        analyze(&text, &tree, &config).findings,
-        analyze(&text, &fresh, &config).findings
-    );
+    assert_eq!(doc.text(), text);
+    let whole = Document::with_section_bytes(&text, config, usize::MAX);
+    assert_eq!(doc.findings(), whole.findings());
 });

@@ -1,22 +1,25 @@
-//! Throughput of the full analysis (parse, model, every rule) on the 5 MB
-//! document made from the samples, beside the parse alone and a line count,
-//! all measured in the same run.
+//! Throughput of the full analysis (sections parsed and read, facts, every
+//! rule, findings put together) on the 5 MB document made from the
+//! samples, beside a parse of the whole text at once and a line count, all
+//! measured in the same run; and the cost of one edit to the document.
 //!
 //! Prints medians (and the 90th percentile). Run with `cargo bench -p
 //! transcript-ls`; `-- --quick` runs fewer rounds, `-- --mb 10` analyses a
-//! 10 MB document instead.
+//! 10 MB document instead. The analysis uses every core (rayon); set
+//! `RAYON_NUM_THREADS=1` to measure one.
 
 use std::hint::black_box;
+use std::sync::Arc;
 
-use transcript_ls::model;
-use transcript_ls::rules::{self, Context};
-use transcript_ls::{Config, analyze, syntax};
+use transcript_ls::analysis::Document;
+use transcript_ls::rules::{self, Check, Context};
+use transcript_ls::{Config, analyze_text, syntax};
 use transcript_tests::bench::{mb_per_s, measure, quick, sample_document, target_bytes};
 
 fn main() {
     let rounds = if quick() { 5 } else { 15 };
     let doc = sample_document(target_bytes());
-    let config = Config::default();
+    let config = Arc::new(Config::default());
 
     let (lines, _) = measure(rounds, || {
         black_box(black_box(&doc).lines().count());
@@ -24,62 +27,75 @@ fn main() {
     let (parse, parse_p90) = measure(rounds, || {
         black_box(syntax::parse(&doc));
     });
-    let tree = syntax::parse(&doc);
-    let (model_time, _) = measure(rounds, || {
-        black_box(model::build(&doc, &tree, &config));
+    let (read, _) = measure(rounds, || {
+        black_box(Document::new(&doc, config.clone()));
     });
-    let (treaties_time, _) = measure(rounds, || {
-        black_box(config.gazetteer().matcher().find(&doc, None));
-    });
-    let built = model::build(&doc, &tree, &config);
+    let document = Document::new(&doc, config.clone());
     let (rules_time, _) = measure(rounds, || {
-        let cx = Context::new(&doc, &built, &config);
-        black_box(rules::run(&cx));
+        // A fresh copy, so nothing is cached.
+        let fresh = Document::new(&doc, config.clone());
+        black_box(fresh.evaluations());
     });
-    // Each rule on its own, slowest first.
-    let cx = Context::new(&doc, &built, &config);
+    let rules_time = rules_time.saturating_sub(read);
+    // Each section rule on its own, slowest first.
+    let evaluations = document.evaluations();
     let mut per_rule: Vec<(std::time::Duration, &str)> = rules::REGISTRY
         .iter()
-        .map(|rule| {
+        .filter_map(|rule| match rule.check {
+            Check::Section(check) => Some((rule, check)),
+            Check::Document(_) => None,
+        })
+        .map(|(rule, check)| {
             let (t, _) = measure(rounds, || {
-                let mut report = rules::Report::new(rule, rule.severity);
-                (rule.check)(&cx, &mut report);
-                black_box(report);
+                for ((_, section), evaluation) in document.sections().zip(&evaluations) {
+                    let cx =
+                        Context::new(&section.text, &evaluation.model, &config, document.facts());
+                    let mut report = rules::Report::new(rule, rule.severity);
+                    check(&cx, &mut report);
+                    black_box(report);
+                }
             });
             (t, rule.code)
         })
         .collect();
     per_rule.sort_by(|a, b| b.cmp(a));
     let (full, full_p90) = measure(rounds, || {
-        let tree = syntax::parse(&doc);
-        black_box(analyze(&doc, &tree, &config));
+        black_box(analyze_text(&doc, &config));
     });
-    let findings = analyze(&doc, &tree, &config).findings.len();
+    let findings = analyze_text(&doc, &config).findings.len();
+    // One character typed in the middle, and the findings after it.
+    let mut edited = Document::new(&doc, config.clone());
+    edited.findings();
+    let at = doc.len() / 2 + doc[doc.len() / 2..].find(" the ").expect("a word") + 1;
+    let mut typed = 0;
+    let (edit, edit_p90) = measure(rounds * 4, || {
+        edited.edit(at + typed..at + typed, "x");
+        typed += 1;
+        black_box(edited.findings());
+    });
 
     let mb = doc.len() as f64 / (1024.0 * 1024.0);
     let ratio = |d: std::time::Duration| d.as_secs_f64() / parse.as_secs_f64();
     println!(
-        "document: {mb:.2} MB, {} lines, {findings} findings, {rounds} rounds",
-        doc.lines().count()
+        "document: {mb:.2} MB, {} lines, {} sections, {findings} findings, {rounds} rounds, {} threads",
+        doc.lines().count(),
+        document.sections().len(),
+        rayon::current_num_threads()
     );
     println!(
-        "baseline (count lines):   median {lines:?} ({:.0} MB/s)",
+        "baseline (count lines):     median {lines:?} ({:.0} MB/s)",
         mb_per_s(doc.len(), lines)
     );
     println!(
-        "parse alone:              median {parse:?}, p90 {parse_p90:?} ({:.1} MB/s)",
+        "parse, whole text at once:  median {parse:?}, p90 {parse_p90:?} ({:.1} MB/s)",
         mb_per_s(doc.len(), parse)
     );
     println!(
-        "  model from the tree:    median {model_time:?} ({:.2}x the parse)",
-        ratio(model_time)
+        "  sections parsed and read: median {read:?} ({:.2}x the whole parse)",
+        ratio(read)
     );
     println!(
-        "    of which treaty names: median {treaties_time:?} ({:.2}x the parse)",
-        ratio(treaties_time)
-    );
-    println!(
-        "  all rules on the model: median {rules_time:?} ({:.2}x the parse)",
+        "  every rule, every section: median {rules_time:?} ({:.2}x the whole parse)",
         ratio(rules_time)
     );
     let slowest: Vec<String> = per_rule
@@ -87,10 +103,14 @@ fn main() {
         .take(6)
         .map(|(t, code)| format!("{code} {:.1} ms", t.as_secs_f64() * 1e3))
         .collect();
-    println!("    slowest rules: {}", slowest.join(", "));
+    println!("    slowest rules (one thread): {}", slowest.join(", "));
     println!(
-        "full analysis:            median {full:?}, p90 {full_p90:?} ({:.1} MB/s; the analysis beyond the parse costs {:.2}x the parse)",
+        "full analysis:              median {full:?}, p90 {full_p90:?} ({:.1} MB/s, {:.2}x the whole parse)",
         mb_per_s(doc.len(), full),
-        ratio(full) - 1.0
+        ratio(full)
+    );
+    println!(
+        "one character typed, then every finding: median {edit:?}, p90 {edit_p90:?} ({:.4}x the full analysis)",
+        edit.as_secs_f64() / full.as_secs_f64()
     );
 }

@@ -53,6 +53,42 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// The finding with every range moved `offset` bytes on: a section's
+    /// finding placed in its document.
+    pub fn shifted(&self, offset: usize) -> Finding {
+        let shift = |r: &Range<usize>| r.start + offset..r.end + offset;
+        Finding {
+            code: self.code,
+            severity: self.severity,
+            message: self.message.clone(),
+            range: shift(&self.range),
+            related: self
+                .related
+                .iter()
+                .map(|r| Related {
+                    range: shift(&r.range),
+                    message: r.message.clone(),
+                })
+                .collect(),
+            fixes: self
+                .fixes
+                .iter()
+                .map(|f| Fix {
+                    title: f.title.clone(),
+                    applicability: f.applicability,
+                    edits: f
+                        .edits
+                        .iter()
+                        .map(|e| crate::fix::Edit {
+                            range: shift(&e.range),
+                            replacement: e.replacement.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
     /// The fix that `--fix` may apply: the only one offered, if any.
     pub fn automatic_fix(&self) -> Option<&Fix> {
         match self.fixes.as_slice() {

@@ -20,6 +20,6 @@ pub mod syntax;
 pub mod treaties;
 pub mod workspace;
 
-pub use analysis::{Analysis, analyze, analyze_text};
+pub use analysis::{Analysis, Document, analyze_text};
 pub use config::Config;
 pub use finding::{Finding, Severity};

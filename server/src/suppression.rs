@@ -47,10 +47,50 @@ impl Suppressions {
     }
 }
 
-/// Reads every suppression comment in `text`.
+/// One `<!-- transcript: ... -->` comment, read on its own: what it asks
+/// for, before comments are paired up across the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directive {
+    pub range: Range<usize>,
+    pub verb: Verb,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verb {
+    /// `ignore`: the line it applies to, or `None` when the comment stands
+    /// alone and no text follows in the part of the document scanned (the
+    /// next non-blank line lies beyond).
+    Ignore {
+        codes: Vec<&'static str>,
+        target: Option<Range<usize>>,
+        own_line: Range<usize>,
+    },
+    Start(Vec<&'static str>),
+    /// `ignore-end`, with the rules it names (none: every open range).
+    End(Vec<&'static str>),
+    /// A comment that cannot take effect.
+    Problem(String),
+}
+
+/// Parses the suppression comments of `text`.
 pub fn parse(text: &str) -> Suppressions {
-    let mut out = Suppressions::default();
-    let mut open: Vec<(Vec<&'static str>, usize)> = Vec::new();
+    resolve(
+        scan(text).into_iter().map(|mut d| {
+            if let Verb::Ignore {
+                target, own_line, ..
+            } = &mut d.verb
+            {
+                target.get_or_insert_with(|| own_line.clone());
+            }
+            d
+        }),
+        text.len(),
+    )
+}
+
+/// The comments of `text`, each read on its own.
+pub fn scan(text: &str) -> Vec<Directive> {
+    let mut out = Vec::new();
     for (start, _) in text.match_indices("<!--") {
         let line_end = text[start..].find('\n').map_or(text.len(), |n| start + n);
         let Some(close) = text[start..line_end].find("-->") else {
@@ -70,16 +110,19 @@ pub fn parse(text: &str) -> Suppressions {
             None => (rest.trim(), ""),
         };
         let range = start..end;
+        let problem = |message: String| Directive {
+            range: range.clone(),
+            verb: Verb::Problem(message),
+        };
         let mut codes = Vec::new();
         let mut bad = false;
         for name in names.split([' ', ',', '\t']).filter(|n| !n.is_empty()) {
             match rules::lookup(name) {
                 Some(rule) => codes.push(rule.code),
                 None => {
-                    out.problems.push(Problem {
-                        range: range.clone(),
-                        message: format!("unknown rule `{name}` in a suppression comment"),
-                    });
+                    out.push(problem(format!(
+                        "unknown rule `{name}` in a suppression comment"
+                    )));
                     bad = true;
                 }
             }
@@ -87,39 +130,56 @@ pub fn parse(text: &str) -> Suppressions {
         if bad {
             continue;
         }
-        match verb {
-            "ignore" | "ignore-start" => {
-                if codes.is_empty() {
-                    out.problems.push(Problem {
-                        range,
-                        message: "a suppression must name the rules it silences".into(),
-                    });
-                    continue;
-                }
-                if reason.is_empty() {
-                    out.problems.push(Problem {
-                        range,
-                        message: "a suppression needs a reason: `<!-- transcript: ignore O001 -- why -->`".into(),
-                    });
-                    continue;
-                }
-                if verb == "ignore" {
-                    out.active.push(Suppression {
-                        codes,
-                        range: target_line(text, start, end),
-                    });
-                } else {
-                    open.push((codes, end));
+        let verb = match verb {
+            "ignore" | "ignore-start" if codes.is_empty() => {
+                Verb::Problem("a suppression must name the rules it silences".into())
+            }
+            "ignore" | "ignore-start" if reason.is_empty() => Verb::Problem(
+                "a suppression needs a reason: `<!-- transcript: ignore O001 -- why -->`".into(),
+            ),
+            "ignore" => {
+                let (own_line, target) = target_line(text, start, end);
+                Verb::Ignore {
+                    codes,
+                    target,
+                    own_line,
                 }
             }
-            "ignore-end" => {
+            "ignore-start" => Verb::Start(codes),
+            "ignore-end" => Verb::End(codes),
+            other => Verb::Problem(format!(
+                "unknown directive `{other}`: use `ignore`, `ignore-start` or `ignore-end`"
+            )),
+        };
+        out.push(Directive { range, verb });
+    }
+    out
+}
+
+/// Pairs up a document's directives, in order, into the suppressions in
+/// force and the problems. Every `Ignore` must have its target by now.
+pub fn resolve(directives: impl IntoIterator<Item = Directive>, len: usize) -> Suppressions {
+    let mut out = Suppressions::default();
+    let mut open: Vec<(Vec<&'static str>, usize)> = Vec::new();
+    for Directive { range, verb } in directives {
+        match verb {
+            Verb::Ignore {
+                codes,
+                target,
+                own_line,
+            } => out.active.push(Suppression {
+                codes,
+                range: target.unwrap_or(own_line),
+            }),
+            Verb::Start(codes) => open.push((codes, range.end)),
+            Verb::End(codes) => {
                 let before = open.len();
                 let mut kept = Vec::new();
                 for (c, from) in open.drain(..) {
                     if codes.is_empty() || c.iter().any(|x| codes.contains(x)) {
                         out.active.push(Suppression {
                             codes: c,
-                            range: from..start,
+                            range: from..range.start,
                         });
                     } else {
                         kept.push((c, from));
@@ -133,44 +193,47 @@ pub fn parse(text: &str) -> Suppressions {
                 }
                 open = kept;
             }
-            other => out.problems.push(Problem {
-                range,
-                message: format!(
-                    "unknown directive `{other}`: use `ignore`, `ignore-start` or `ignore-end`"
-                ),
-            }),
+            Verb::Problem(message) => out.problems.push(Problem { range, message }),
         }
     }
     for (codes, from) in open {
         out.active.push(Suppression {
             codes,
-            range: from..text.len(),
+            range: from..len,
         });
     }
     out
 }
 
 /// The line a one-line suppression applies to: its own, if it has other
-/// text, else the next line that is not blank.
-fn target_line(text: &str, start: usize, end: usize) -> Range<usize> {
+/// text, else the next line that is not blank (`None` when there is none
+/// in `text`). Returns the comment's own line too.
+fn target_line(text: &str, start: usize, end: usize) -> (Range<usize>, Option<Range<usize>>) {
     let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
     let line_end = text[end..].find('\n').map_or(text.len(), |n| end + n);
+    let own = line_start..line_end;
     let alone = text[line_start..start].trim().is_empty() && text[end..line_end].trim().is_empty();
     if !alone {
-        return line_start..line_end;
+        return (own.clone(), Some(own));
     }
-    let mut at = line_end;
+    (own, first_line(text, line_end))
+}
+
+/// The first line that is not blank after the line ending at `from` (a
+/// line break or the end of the text).
+pub fn first_line(text: &str, from: usize) -> Option<Range<usize>> {
+    let mut at = from;
     while at < text.len() {
         let next_start = at + 1;
         let next_end = text[next_start..]
             .find('\n')
             .map_or(text.len(), |n| next_start + n);
         if !text[next_start..next_end].trim().is_empty() {
-            return next_start..next_end;
+            return Some(next_start..next_end);
         }
         at = next_end;
     }
-    line_start..line_end
+    None
 }
 
 #[cfg(test)]

@@ -1,8 +1,13 @@
 //! What must hold for any input: the analysis never panics; every finding
 //! and every edit lies on character boundaries inside the text; fixing
-//! twice changes nothing more than fixing once.
+//! twice changes nothing more than fixing once; where the document is cut
+//! into sections changes nothing, and an edited document analyses as the
+//! same text opened afresh.
+
+use std::sync::Arc;
 
 use proptest::prelude::*;
+use transcript_ls::analysis::Document;
 use transcript_ls::analysis::fix_text;
 use transcript_ls::fix::Applicability;
 use transcript_ls::{Config, analyze_text};
@@ -118,5 +123,50 @@ proptest! {
             w
         };
         prop_assert_eq!(words(&fixed), words(&text));
+    }
+
+    #[test]
+    fn where_sections_are_cut_changes_nothing(text in document()) {
+        let config = Arc::new(Config::default());
+        let cut = Document::with_section_bytes(&text, config.clone(), 1).analysis();
+        let whole = Document::with_section_bytes(&text, config, usize::MAX).analysis();
+        prop_assert_eq!(&cut.findings, &whole.findings);
+        prop_assert_eq!(
+            serde_json::to_value(&cut.model).unwrap(),
+            serde_json::to_value(&whole.model).unwrap()
+        );
+        prop_assert_eq!(&cut.proper_names, &whole.proper_names);
+    }
+
+    #[test]
+    fn an_edited_document_analyses_as_a_fresh_one(
+        text in document(),
+        edits in prop::collection::vec(
+            (any::<prop::sample::Index>(), 0..12usize, prop::sample::select(FRAGMENTS)),
+            1..10,
+        ),
+    ) {
+        let config = Arc::new(Config::default());
+        let mut doc = Document::with_section_bytes(&text, config.clone(), 1);
+        let mut text = text;
+        for (at, len, new) in edits {
+            let mut start = at.index(text.len() + 1);
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + len).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            text.replace_range(start..end, new);
+            doc.edit(start..end, new);
+        }
+        prop_assert_eq!(doc.text(), text.clone());
+        let fresh = Document::with_section_bytes(&text, config, usize::MAX);
+        prop_assert_eq!(doc.findings(), fresh.findings());
+        prop_assert_eq!(
+            serde_json::to_value(&doc.analysis().model).unwrap(),
+            serde_json::to_value(&fresh.analysis().model).unwrap()
+        );
     }
 }

@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use tower_lsp_server::UriExt;
 use tower_lsp_server::lsp_types::{Diagnostic, Uri};
-use transcript_ls::analysis::analyze;
+use transcript_ls::analysis::analyze_text;
 use transcript_ls::line_index::{ColumnUnit, LineIndex};
 use transcript_ls::{Config, syntax};
 
@@ -52,7 +52,7 @@ pub async fn current(
             Some(old) => syntax::reparse(&text, old),
             None => syntax::parse(&text),
         };
-        let analysis = analyze(&text, &tree, &config);
+        let analysis = analyze_text(&text, &config);
         let index = LineIndex::new(&text);
         Arc::new(Snapshot {
             version,

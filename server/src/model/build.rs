@@ -1,19 +1,26 @@
 //! Reading the model off the syntax tree.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use tree_sitter::{Node, Tree};
 
 use super::classification::{banner_level, read_mark};
 use super::dates::first_full_date;
-use super::speakers::resolve;
 use super::*;
-use crate::config::Config;
 
-/// Builds the model of `text`, parsed as `tree`, with the speaker aliases
-/// and treaties of `config`.
-pub fn build(text: &str, tree: &Tree, config: &Config) -> Model {
+/// The model of a text before what depends on the whole document: the
+/// speakers are not resolved (each turn's label is kept, and `speaker` is
+/// 0), and there is no date, no treaty mention and no mark position yet.
+#[derive(Debug, Clone)]
+pub struct Raw {
+    pub model: Model,
+    /// The label of each turn, as written.
+    pub labels: Vec<String>,
+}
+
+/// Reads the model of `text`, parsed as `tree`, so far as the text alone
+/// decides it.
+pub fn build_raw(text: &str, tree: &Tree) -> Raw {
     let mut b = Builder {
         text,
         model: Model::default(),
@@ -24,10 +31,11 @@ pub fn build(text: &str, tree: &Tree, config: &Config) -> Model {
     for child in root.named_children(&mut cursor) {
         b.top_level(child);
     }
-    let mut model = b.finish(config);
-    model.date = document_date(text, &model);
-    model.treaty_mentions = config.gazetteer().matcher().find(text, model.date);
-    model
+    link_split_paragraphs(text, &mut b.model);
+    Raw {
+        model: b.model,
+        labels: b.labels,
+    }
 }
 
 struct Builder<'t> {
@@ -253,45 +261,6 @@ impl<'t> Builder<'t> {
     fn follows_caution(&self) -> bool {
         matches!(self.model.blocks.last(), Some(Block::Field(f)) if self.model.fields[*f].is("CAUTION"))
     }
-
-    fn finish(mut self, config: &Config) -> Model {
-        let aliases = config.speaker_aliases();
-        // A document has thousands of turns but a handful of labels.
-        let mut by_label: HashMap<&str, usize> = HashMap::new();
-        for (turn, label) in self.model.turns.iter_mut().zip(&self.labels) {
-            if let Some(&i) = by_label.get(label.as_str()) {
-                turn.speaker = i;
-                continue;
-            }
-            let speaker = resolve(label, &self.model.participants, aliases);
-            let known = self
-                .model
-                .speakers
-                .iter()
-                .position(|s| s.key == speaker.key);
-            turn.speaker = known.unwrap_or_else(|| {
-                self.model.speakers.push(speaker);
-                self.model.speakers.len() - 1
-            });
-            by_label.insert(label, turn.speaker);
-        }
-        link_split_paragraphs(self.text, &mut self.model);
-        let (leading, trailing) =
-            self.model
-                .paragraphs
-                .iter()
-                .flat_map(|p| &p.marks)
-                .fold(
-                    (0, 0),
-                    |(l, t), m| if m.leading { (l + 1, t) } else { (l, t + 1) },
-                );
-        self.model.mark_position = if trailing > leading {
-            MarkPosition::Trailing
-        } else {
-            MarkPosition::Leading
-        };
-        self.model
-    }
 }
 
 /// Marks each paragraph whose sentence runs on into the next one across a
@@ -341,20 +310,26 @@ fn starts_lower(text: &str, p: &Paragraph) -> bool {
         && first.chars().all(char::is_lowercase)
 }
 
-fn document_date(text: &str, model: &Model) -> Option<Date> {
-    let from_field = model
-        .fields
+/// The date in the first `DATE` field that holds a full date.
+pub fn field_date(text: &str, fields: &[HeaderField]) -> Option<Date> {
+    fields
         .iter()
         .filter(|f| f.name.to_ascii_uppercase().starts_with("DATE"))
-        .find_map(|f| first_full_date(text, f.value_range.clone()));
-    from_field.or_else(|| {
-        let mut end = text.len().min(4000);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        first_full_date(text, 0..end)
-    })
+        .find_map(|f| first_full_date(text, f.value_range.clone()))
 }
+
+/// The first full date near the top of `text`, the document's date when
+/// no field gives one.
+pub fn head_date(text: &str) -> Option<Date> {
+    let mut end = text.len().min(HEAD);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    first_full_date(text, 0..end)
+}
+
+/// How far from the top a document's date is looked for.
+pub const HEAD: usize = 4000;
 
 fn named_child<'a>(node: Node<'a>, kind: &str) -> Option<Node<'a>> {
     let mut cursor = node.walk();

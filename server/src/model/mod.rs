@@ -12,10 +12,10 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-pub use build::build;
+pub use build::{HEAD, Raw, build_raw, field_date, head_date};
 pub use classification::{Level, MarkReading};
 pub use dates::Date;
-pub use speakers::{SpeakerKind, normalize_label};
+pub use speakers::{SpeakerKind, normalize_label, table as speaker_table};
 
 use crate::treaties::TreatyMention;
 
@@ -186,4 +186,83 @@ pub struct Speaker {
     /// How to show the speaker: the participant entry, or the label.
     pub display: String,
     pub kind: SpeakerKind,
+}
+
+impl Model {
+    /// Appends `other`, the model of the text that starts at `offset`, so
+    /// that its ranges count from this model's start and its indices point
+    /// into this model's lists. Both share one speaker table.
+    pub fn append(&mut self, other: &Model, offset: usize) {
+        let shift = |r: &Range<usize>| r.start + offset..r.end + offset;
+        let (fields, banners, turns, paragraphs, furniture, headings) = (
+            self.fields.len(),
+            self.banners.len(),
+            self.turns.len(),
+            self.paragraphs.len(),
+            self.furniture.len(),
+            self.headings.len(),
+        );
+        self.fields.extend(other.fields.iter().map(|f| HeaderField {
+            range: shift(&f.range),
+            name: f.name.clone(),
+            value_range: shift(&f.value_range),
+        }));
+        self.participants
+            .extend(other.participants.iter().map(|p| Participant {
+                range: shift(&p.range),
+                text: p.text.clone(),
+                group: p.group.clone(),
+            }));
+        self.banners.extend(other.banners.iter().map(|b| Banner {
+            range: shift(&b.range),
+            ..b.clone()
+        }));
+        self.turns.extend(other.turns.iter().map(|t| SpeakerTurn {
+            range: shift(&t.range),
+            label: shift(&t.label),
+            name_range: shift(&t.name_range),
+            speaker: t.speaker,
+            paragraphs: t.paragraphs.iter().map(|p| p + paragraphs).collect(),
+            margin_mark: t.margin_mark.as_ref().map(shift),
+        }));
+        self.paragraphs.extend(other.paragraphs.iter().map(|p| {
+            Paragraph {
+                range: shift(&p.range),
+                content: shift(&p.content),
+                marks: p
+                    .marks
+                    .iter()
+                    .map(|m| PortionMark {
+                        range: shift(&m.range),
+                        ..m.clone()
+                    })
+                    .collect(),
+                stage_directions: p.stage_directions.iter().map(shift).collect(),
+                margin_mark: p.margin_mark.as_ref().map(shift),
+                turn: p.turn.map(|t| t + turns),
+                ..p.clone()
+            }
+        }));
+        self.furniture.extend(other.furniture.iter().map(shift));
+        self.margin_marks
+            .extend(other.margin_marks.iter().map(shift));
+        self.headings.extend(other.headings.iter().map(shift));
+        if let Some(end) = &other.end_marker {
+            self.end_marker = Some(shift(end));
+        }
+        self.treaty_mentions
+            .extend(other.treaty_mentions.iter().map(|m| TreatyMention {
+                range: shift(&m.range),
+                ..m.clone()
+            }));
+        self.blocks.extend(other.blocks.iter().map(|b| match *b {
+            Block::Paragraph(i) => Block::Paragraph(i + paragraphs),
+            Block::Banner(i) => Block::Banner(i + banners),
+            Block::Field(i) => Block::Field(i + fields),
+            Block::Label(i) => Block::Label(i + turns),
+            Block::Furniture(i) => Block::Furniture(i + furniture),
+            Block::Heading(i) => Block::Heading(i + headings),
+            Block::EndMarker => Block::EndMarker,
+        }));
+    }
 }

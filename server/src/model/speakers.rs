@@ -3,6 +3,7 @@
 //! someone unlisted.
 
 use serde::Serialize;
+use std::collections::HashMap;
 
 use super::{Participant, Speaker};
 
@@ -89,6 +90,33 @@ pub fn normalize_label(label: &str) -> String {
         .collect::<String>()
         .to_uppercase();
     cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The speakers of a document: each distinct label, in order of first
+/// use, resolved; labels that name one person share one entry. Returns the
+/// table and each label's index in it.
+pub fn table<'a>(
+    labels: impl IntoIterator<Item = &'a str>,
+    participants: &[Participant],
+    aliases: &[(String, String)],
+) -> (Vec<Speaker>, HashMap<String, usize>) {
+    let mut speakers: Vec<Speaker> = Vec::new();
+    let mut of: HashMap<String, usize> = HashMap::new();
+    for label in labels {
+        if of.contains_key(label) {
+            continue;
+        }
+        let speaker = resolve(label, participants, aliases);
+        let index = match speakers.iter().position(|s| s.key == speaker.key) {
+            Some(i) => i,
+            None => {
+                speakers.push(speaker);
+                speakers.len() - 1
+            }
+        };
+        of.insert(label.to_string(), index);
+    }
+    (speakers, of)
 }
 
 /// Resolves a label (as written) to a speaker.

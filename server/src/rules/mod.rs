@@ -15,6 +15,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::analysis::{Facts, Summary};
 use crate::config::Config;
 use crate::finding::{Finding, Related, Severity};
 use crate::fix::Fix;
@@ -42,7 +43,16 @@ pub struct Rule {
     pub fix: FixSafety,
     /// The rule's module, which keys its documentation.
     pub module: &'static str,
-    pub check: fn(&Context, &mut Report),
+    pub check: Check,
+}
+
+/// What a rule's check reads.
+#[derive(Debug, Clone, Copy)]
+pub enum Check {
+    /// One section of the document at a time, with the facts of the whole.
+    Section(fn(&Context, &mut Report)),
+    /// The document once, through its sections' summaries.
+    Document(fn(&Whole, &mut Report)),
 }
 
 impl Rule {
@@ -94,15 +104,15 @@ pub fn lookup(code_or_name: &str) -> Option<&'static Rule> {
     })
 }
 
-/// What a rule's check can read: the text, its model, the configuration,
-/// and the prose split into words.
+/// What a section rule's check can read: the section's text and model,
+/// the configuration, the facts of the whole document, and the prose split
+/// into words. Ranges count from the section's start.
 pub struct Context<'a> {
     pub text: &'a str,
     pub model: &'a Model,
     pub config: &'a Config,
-    /// The document carries classification markings (a banner with a
-    /// level, or a valid portion mark standing apart from the word before
-    /// it), or the configuration says documents are classified.
+    pub facts: &'a Facts,
+    /// The document carries classification markings (see [`Facts`]).
     pub marked: bool,
     /// White-space separated words of every paragraph and field value, in
     /// document order.
@@ -110,49 +120,29 @@ pub struct Context<'a> {
     /// What kinds of character each word holds, one [`shape`] bit set per
     /// word, so a rule skips at once the words it cannot fire on.
     pub shapes: Vec<u8>,
-    proper_names: std::cell::OnceCell<Vec<(String, Range<usize>)>>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(text: &'a str, model: &'a Model, config: &'a Config) -> Context<'a> {
-        // A mark glued to a word (`#744305(C)`) is too weak a sign on its
-        // own: OCR'd lists of case numbers end that way.
-        let standalone_mark = model.paragraphs.iter().flat_map(|p| &p.marks).any(|m| {
-            m.level().is_some()
-                && text[..m.range.start]
-                    .chars()
-                    .next_back()
-                    .is_none_or(char::is_whitespace)
-        });
-        let marked =
-            config.classified || model.banners.iter().any(|b| b.level.is_some()) || standalone_mark;
-        let mut prose: Vec<Range<usize>> = model
-            .paragraphs
-            .iter()
-            .map(|p| p.range.clone())
-            .chain(model.fields.iter().map(|f| f.value_range.clone()))
-            .collect();
-        prose.sort_by_key(|r| r.start);
+    pub fn new(
+        text: &'a str,
+        model: &'a Model,
+        config: &'a Config,
+        facts: &'a Facts,
+    ) -> Context<'a> {
         let mut words = Vec::new();
         let mut shapes = Vec::new();
-        for range in prose {
+        for range in prose(model) {
             split_words(text, range, &mut words, &mut shapes);
         }
         Context {
             text,
             model,
             config,
-            marked,
+            facts,
+            marked: facts.marked,
             words,
             shapes,
-            proper_names: std::cell::OnceCell::new(),
         }
-    }
-
-    /// Capitalised words that may be proper names (see T002), found once.
-    pub fn proper_names(&self) -> &[(String, Range<usize>)] {
-        self.proper_names
-            .get_or_init(|| proper_names(self.text, &self.words))
     }
 
     /// The words (with their index) whose shape has any of `bits`.
@@ -167,6 +157,38 @@ impl<'a> Context<'a> {
     pub fn slice(&self, range: &Range<usize>) -> &'a str {
         &self.text[range.clone()]
     }
+}
+
+/// What a document rule's check can read: each section's summary with the
+/// offset it starts at, the facts, and the suppression comments that cannot
+/// take effect. Ranges are the document's.
+pub struct Whole<'a> {
+    pub sections: &'a [(usize, &'a Summary)],
+    pub facts: &'a Facts,
+    pub config: &'a Config,
+    pub problems: &'a [crate::suppression::Problem],
+}
+
+/// The ranges of prose in a model: paragraphs and field values, in order.
+fn prose(model: &Model) -> Vec<Range<usize>> {
+    let mut prose: Vec<Range<usize>> = model
+        .paragraphs
+        .iter()
+        .map(|p| p.range.clone())
+        .chain(model.fields.iter().map(|f| f.value_range.clone()))
+        .collect();
+    prose.sort_by_key(|r| r.start);
+    prose
+}
+
+/// The words of a model's prose.
+pub fn prose_words(text: &str, model: &Model) -> Vec<Range<usize>> {
+    let mut words = Vec::new();
+    let mut shapes = Vec::new();
+    for range in prose(model) {
+        split_words(text, range, &mut words, &mut shapes);
+    }
+    words
 }
 
 /// Bits of a word's shape: which kinds of character it holds.
@@ -216,6 +238,21 @@ pub struct Report {
     code: &'static str,
     severity: Severity,
     findings: Vec<Finding>,
+    anchors: Vec<(usize, Anchor, String)>,
+}
+
+/// A place elsewhere in the document that a section's finding points to,
+/// found once the sections are put together.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Anchor {
+    /// The first `PARTICIPANTS` field.
+    ParticipantsList,
+    /// The last banner of the highest level.
+    HighestBanner,
+    /// The first label of `speaker` written `form`.
+    UsualLabel { speaker: usize, form: String },
+    /// The first place the name is written.
+    FirstName(String),
 }
 
 impl Report {
@@ -225,7 +262,18 @@ impl Report {
             code: rule.code,
             severity,
             findings: Vec::new(),
+            anchors: Vec::new(),
         }
+    }
+
+    /// Relates the finding last added to a place elsewhere in the document.
+    pub fn relate(&mut self, anchor: Anchor, message: impl Into<String>) {
+        let finding = self
+            .findings
+            .len()
+            .checked_sub(1)
+            .expect("a finding to relate");
+        self.anchors.push((finding, anchor, message.into()));
     }
 
     /// Reports a finding at `range`; the returned finding takes fixes and
@@ -264,22 +312,62 @@ impl FindingExt for Finding {
     }
 }
 
-/// Runs every enabled rule over the context, at its configured severity.
-pub fn run(cx: &Context) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for rule in REGISTRY {
-        let severity = match cx.config.setting(rule) {
-            crate::config::RuleSetting::Off => continue,
-            crate::config::RuleSetting::On(s) => s,
-        };
-        let mut report = Report::new(rule, severity);
-        (rule.check)(cx, &mut report);
-        findings.append(&mut report.findings);
-    }
-    findings
+/// Findings of a section, with the places elsewhere they point to (by
+/// index into `findings`).
+#[derive(Debug, Clone, Default)]
+pub struct Reported {
+    pub findings: Vec<Finding>,
+    pub anchors: Vec<(usize, Anchor, String)>,
 }
 
-pub use names::name_variant::{proper_names, variants as name_variants};
+impl Reported {
+    fn take(&mut self, mut report: Report) {
+        let base = self.findings.len();
+        self.anchors
+            .extend(report.anchors.drain(..).map(|(i, a, m)| (i + base, a, m)));
+        self.findings.append(&mut report.findings);
+    }
+}
+
+/// Runs every enabled section rule over the context, at its configured
+/// severity.
+pub fn run(cx: &Context) -> Reported {
+    let mut out = Reported::default();
+    for rule in REGISTRY {
+        let Check::Section(check) = rule.check else {
+            continue;
+        };
+        let crate::config::RuleSetting::On(severity) = cx.config.setting(rule) else {
+            continue;
+        };
+        let mut report = Report::new(rule, severity);
+        check(cx, &mut report);
+        out.take(report);
+    }
+    out
+}
+
+/// Runs every enabled document rule.
+pub fn run_document(whole: &Whole) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for rule in REGISTRY {
+        let Check::Document(check) = rule.check else {
+            continue;
+        };
+        let crate::config::RuleSetting::On(severity) = whole.config.setting(rule) else {
+            continue;
+        };
+        let mut report = Report::new(rule, severity);
+        check(whole, &mut report);
+        out.append(&mut report.findings);
+    }
+    out
+}
+
+pub use names::name_variant::{
+    candidates as name_candidates, lower_key, lower_words, proper_names, variants as name_variants,
+};
+pub use ocr::stray_indent::indents as stray_indents;
 
 /// T002 findings for one document's proper names, judged by `counts` (a
 /// workspace's spellings), at the configured severity; empty when the rule

@@ -358,8 +358,17 @@ fn accepts(text: &str, range: Range<usize>, p: &Pattern) -> bool {
         return false;
     }
     if p.acronym && p.variant.is_none() && !text[range.clone()].contains(' ') {
-        let prev = text[..range.start].split_whitespace().next_back();
-        let next = text[range.end..].split_whitespace().next();
+        // The words either side, within the paragraph.
+        let before = &text[..range.start];
+        let after = &text[range.end..];
+        let gap_before = &before[before.trim_end().len()..];
+        let gap_after = &after[..after.len() - after.trim_start().len()];
+        let prev = (!paragraph_break(gap_before))
+            .then(|| before.split_whitespace().next_back())
+            .flatten();
+        let next = (!paragraph_break(gap_after))
+            .then(|| after.split_whitespace().next())
+            .flatten();
         let shouting = |w: Option<&str>| {
             w.is_some_and(|w| {
                 let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
@@ -371,6 +380,11 @@ fn accepts(text: &str, range: Range<usize>, p: &Pattern) -> bool {
         }
     }
     true
+}
+
+/// White space holding an empty line.
+fn paragraph_break(gap: &str) -> bool {
+    gap.replace('\r', "").contains("\n\n")
 }
 
 /// `Moscow Treaty (1963)` → `Moscow Treaty`.

@@ -29,7 +29,7 @@
 
 use crate::finding::Severity;
 use crate::model::dates::find_dates;
-use crate::rules::{Context, FixSafety, Report, Rule};
+use crate::rules::{Check, Context, FixSafety, Report, Rule};
 
 pub(crate) static RULE: Rule = Rule {
     code: "M006",
@@ -37,7 +37,7 @@ pub(crate) static RULE: Rule = Rule {
     severity: Severity::Warning,
     fix: FixSafety::None,
     module: module_path!(),
-    check,
+    check: Check::Section(check),
 };
 
 fn check(cx: &Context, out: &mut Report) {

@@ -27,9 +27,11 @@
 //! ## Fix
 //! None.
 
+use std::ops::Range;
+
 use crate::finding::Severity;
-use crate::model::ParagraphRole;
-use crate::rules::{Context, FindingExt, FixSafety, Report, Rule};
+use crate::model::Level;
+use crate::rules::{Check, FindingExt, FixSafety, Report, Rule, Whole};
 
 pub(crate) static RULE: Rule = Rule {
     code: "M004",
@@ -37,76 +39,67 @@ pub(crate) static RULE: Rule = Rule {
     severity: Severity::Warning,
     fix: FixSafety::None,
     module: module_path!(),
-    check,
+    check: Check::Document(check),
 };
 
-fn check(cx: &Context, out: &mut Report) {
-    if !cx.marked {
+fn check(whole: &Whole, out: &mut Report) {
+    if !whole.facts.marked {
         return;
     }
-    let banners: Vec<_> = cx
-        .model
-        .banners
+    let banners: Vec<(Level, Range<usize>)> = whole
+        .sections
         .iter()
-        .filter(|b| b.level.is_some())
+        .flat_map(|(start, s)| {
+            s.level_banners
+                .iter()
+                .map(move |(level, r)| (*level, start + r.start..start + r.end))
+        })
         .collect();
-    let (Some(top), Some(bottom)) = (banners.first(), banners.last()) else {
+    let (Some((top, top_range)), Some((bottom, bottom_range))) = (banners.first(), banners.last())
+    else {
         return;
     };
-    let level = |b: &crate::model::Banner| b.level.expect("filtered on a level");
-    if banners.len() > 1 && level(top) != level(bottom) {
+    if banners.len() > 1 && top != bottom {
         out.add(
-            bottom.range.clone(),
+            bottom_range.clone(),
             format!(
                 "bottom banner {} differs from the top banner {}",
-                level(bottom).banner(),
-                level(top).banner()
+                bottom.banner(),
+                top.banner()
             ),
         )
-        .with_related(top.range.clone(), "top banner");
+        .with_related(top_range.clone(), "top banner");
     }
     let interior = if banners.len() > 2 {
         &banners[1..banners.len() - 1]
     } else {
         &[][..]
     };
-    for b in interior {
-        if level(b) > level(top) {
+    for (level, range) in interior {
+        if level > top {
             out.add(
-                b.range.clone(),
+                range.clone(),
                 format!(
                     "page banner {} is above the top banner {}",
-                    level(b).banner(),
-                    level(top).banner()
+                    level.banner(),
+                    top.banner()
                 ),
             )
-            .with_related(top.range.clone(), "top banner");
+            .with_related(top_range.clone(), "top banner");
         }
     }
-    let body: Vec<_> = cx
-        .model
-        .paragraphs
-        .iter()
-        .filter(|p| p.role == ParagraphRole::Body && !p.continues)
-        .collect();
-    let all_marked = !body.is_empty()
-        && body
-            .iter()
-            .all(|p| !p.marks.is_empty() && p.marks.iter().all(|m| m.level().is_some()));
-    let highest = body
-        .iter()
-        .flat_map(|p| &p.marks)
-        .filter_map(|m| m.level())
-        .max();
+    let body: usize = whole.sections.iter().map(|(_, s)| s.body).sum();
+    let all_marked = body > 0 && whole.sections.iter().all(|(_, s)| s.body_unmarked == 0);
+    let highest = whole.sections.iter().filter_map(|(_, s)| s.highest).max();
     if let Some(highest) = highest
         && all_marked
-        && highest < level(top)
+        && highest < *top
     {
         out.add(
-            top.range.clone(),
+            top_range.clone(),
             format!(
                 "banner {} is above every portion (the highest is ({}))",
-                level(top).banner(),
+                top.banner(),
                 highest.symbol()
             ),
         );

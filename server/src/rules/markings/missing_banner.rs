@@ -22,7 +22,7 @@
 //! None: the level of the missing banner is not known.
 
 use crate::finding::Severity;
-use crate::rules::{Context, FixSafety, Report, Rule};
+use crate::rules::{Check, FixSafety, Report, Rule, Whole};
 
 pub(crate) static RULE: Rule = Rule {
     code: "M005",
@@ -30,22 +30,20 @@ pub(crate) static RULE: Rule = Rule {
     severity: Severity::Warning,
     fix: FixSafety::None,
     module: module_path!(),
-    check,
+    check: Check::Document(check),
 };
 
-fn check(cx: &Context, out: &mut Report) {
-    if !cx.marked || cx.model.banners.iter().any(|b| b.level.is_some()) {
+fn check(whole: &Whole, out: &mut Report) {
+    if !whole.facts.marked || whole.facts.max_banner.is_some() {
         return;
     }
-    let first = cx
-        .model
-        .paragraphs
-        .iter()
-        .flat_map(|p| &p.marks)
-        .find(|m| m.level().is_some());
+    let first = whole.sections.iter().find_map(|(start, s)| {
+        let m = s.first_valid_mark.as_ref()?;
+        Some(start + m.start..start + m.end)
+    });
     if let Some(mark) = first {
         out.add(
-            mark.range.clone(),
+            mark,
             "the document has portion marks but no classification banner",
         );
     }

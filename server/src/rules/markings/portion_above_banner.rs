@@ -23,7 +23,7 @@
 //! None: whether the banner or the mark is wrong needs the page image.
 
 use crate::finding::Severity;
-use crate::rules::{Context, FindingExt, FixSafety, Report, Rule};
+use crate::rules::{Anchor, Check, Context, FixSafety, Report, Rule};
 
 pub(crate) static RULE: Rule = Rule {
     code: "M003",
@@ -31,23 +31,16 @@ pub(crate) static RULE: Rule = Rule {
     severity: Severity::Error,
     fix: FixSafety::None,
     module: module_path!(),
-    check,
+    check: Check::Section(check),
 };
 
 fn check(cx: &Context, out: &mut Report) {
     if !cx.marked {
         return;
     }
-    let Some(banner) = cx
-        .model
-        .banners
-        .iter()
-        .filter(|b| b.level.is_some())
-        .max_by_key(|b| b.level)
-    else {
+    let Some(top) = cx.facts.max_banner else {
         return;
     };
-    let top = banner.level.expect("filtered on a level");
     for mark in cx.model.paragraphs.iter().flat_map(|p| &p.marks) {
         let Some(level) = mark.level() else { continue };
         if level > top {
@@ -58,8 +51,8 @@ fn check(cx: &Context, out: &mut Report) {
                     level.symbol(),
                     top.banner()
                 ),
-            )
-            .with_related(banner.range.clone(), "the document's highest banner");
+            );
+            out.relate(Anchor::HighestBanner, "the document's highest banner");
         }
     }
 }

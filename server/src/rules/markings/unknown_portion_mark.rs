@@ -29,7 +29,7 @@
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
 use crate::model::MarkReading;
-use crate::rules::{Context, FindingExt, FixSafety, Report, Rule};
+use crate::rules::{Check, Context, FindingExt, FixSafety, Report, Rule};
 
 pub(crate) static RULE: Rule = Rule {
     code: "M002",
@@ -37,7 +37,7 @@ pub(crate) static RULE: Rule = Rule {
     severity: Severity::Error,
     fix: FixSafety::Unsafe,
     module: module_path!(),
-    check,
+    check: Check::Section(check),
 };
 
 fn check(cx: &Context, out: &mut Report) {

@@ -30,7 +30,7 @@
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
 use crate::model::{Level, MarkPosition, ParagraphRole};
-use crate::rules::{Context, FindingExt, FixSafety, Report, Rule};
+use crate::rules::{Check, Context, FindingExt, FixSafety, Report, Rule};
 
 pub(crate) static RULE: Rule = Rule {
     code: "M001",
@@ -38,7 +38,7 @@ pub(crate) static RULE: Rule = Rule {
     severity: Severity::Error,
     fix: FixSafety::Unsafe,
     module: module_path!(),
-    check,
+    check: Check::Section(check),
 };
 
 fn check(cx: &Context, out: &mut Report) {

@@ -23,8 +23,7 @@
 //! None.
 
 use crate::finding::Severity;
-use crate::rules::{Context, FixSafety, Report, Rule};
-use crate::suppression;
+use crate::rules::{Check, FixSafety, Report, Rule, Whole};
 
 pub(crate) static RULE: Rule = Rule {
     code: "X001",
@@ -32,11 +31,11 @@ pub(crate) static RULE: Rule = Rule {
     severity: Severity::Warning,
     fix: FixSafety::None,
     module: module_path!(),
-    check,
+    check: Check::Document(check),
 };
 
-fn check(cx: &Context, out: &mut Report) {
-    for problem in suppression::parse(cx.text).problems {
-        out.add(problem.range, problem.message);
+fn check(whole: &Whole, out: &mut Report) {
+    for problem in whole.problems {
+        out.add(problem.range.clone(), problem.message.clone());
     }
 }

@@ -28,7 +28,7 @@ use std::ops::Range;
 
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
-use crate::rules::{Context, FindingExt, FixSafety, Report, Rule};
+use crate::rules::{Anchor, Check, Context, FindingExt, FixSafety, Report, Rule};
 
 pub(crate) static RULE: Rule = Rule {
     code: "T002",
@@ -36,17 +36,27 @@ pub(crate) static RULE: Rule = Rule {
     severity: Severity::Hint,
     fix: FixSafety::Unsafe,
     module: module_path!(),
-    check,
+    check: Check::Section(check),
 };
 
 fn check(cx: &Context, out: &mut Report) {
-    let names = cx.proper_names();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for (name, _) in names {
-        *counts.entry(name.as_str()).or_default() += 1;
+    if cx.facts.variants.is_empty() {
+        return;
     }
-    let fixes = variants(&counts);
-    report(cx.text, names, &fixes, out);
+    for (name, range) in candidates(cx.text, &cx.words) {
+        let Some(right) = cx.facts.variants.get(&name) else {
+            continue;
+        };
+        out.add(
+            range.clone(),
+            format!("`{name}` is spelled `{right}` elsewhere"),
+        )
+        .with_fix(Fix::unsafe_(
+            format!("Write `{right}`"),
+            vec![Edit::replace(range, right.clone())],
+        ));
+        out.relate(Anchor::FirstName(right.clone()), "the usual spelling");
+    }
 }
 
 /// Reports each occurrence of a minority spelling in `names` (one
@@ -76,6 +86,42 @@ pub fn report(
             vec![Edit::replace(range.clone(), right.clone())],
         ));
     }
+}
+
+/// Capitalised words of five letters or more, capital then lower case,
+/// possessive `'s` removed: proper names, unless the document also writes
+/// them in lower case.
+pub fn candidates(text: &str, words: &[Range<usize>]) -> Vec<(String, Range<usize>)> {
+    words
+        .iter()
+        .filter_map(|w| core(text, w))
+        .filter(|(c, _)| {
+            let mut chars = c.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+        })
+        .map(|(c, r)| (c.to_string(), r))
+        .collect()
+}
+
+/// Words of five letters or more that start in lower case, as
+/// [`lower_key`]s with their counts: what rules a candidate out.
+pub fn lower_words(text: &str, words: &[Range<usize>]) -> HashMap<u64, u32> {
+    let mut out: HashMap<u64, u32> = HashMap::new();
+    for (c, _) in words.iter().filter_map(|w| core(text, w)) {
+        if c.starts_with(char::is_lowercase) {
+            *out.entry(lower_key(c)).or_default() += 1;
+        }
+    }
+    out
+}
+
+/// The key of a word written in lower case (for a candidate: of its
+/// lower-case form).
+pub fn lower_key(word: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    word.hash(&mut h);
+    h.finish()
 }
 
 /// The capitalised words of `words` that may be proper names, with their
@@ -161,7 +207,7 @@ pub fn variants(counts: &HashMap<&str, usize>) -> HashMap<String, String> {
             neighbourhood.entry(key).or_default().push((name, Some(i)));
         }
     }
-    let mut out = HashMap::new();
+    let mut out: HashMap<String, String> = HashMap::new();
     for entries in neighbourhood.values() {
         for (i, &(a, pa)) in entries.iter().enumerate() {
             for &(b, pb) in &entries[i + 1..] {
@@ -180,7 +226,18 @@ pub fn variants(counts: &HashMap<&str, usize>) -> HashMap<String, String> {
                     (a, b, cb, ca)
                 };
                 if nmajor >= 2 && nmajor > nminor {
-                    out.insert(minor.to_string(), major.to_string());
+                    // A spelling near two majorities takes the more
+                    // frequent, then the first in alphabetical order.
+                    let better = match out.get(minor) {
+                        Some(other) => {
+                            let n = counts[other.as_str()];
+                            nmajor > n || (nmajor == n && major < other.as_str())
+                        }
+                        None => true,
+                    };
+                    if better {
+                        out.insert(minor.to_string(), major.to_string());
+                    }
                 }
             }
         }

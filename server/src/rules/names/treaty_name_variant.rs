@@ -25,7 +25,7 @@
 
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
-use crate::rules::{Context, FindingExt, FixSafety, Report, Rule};
+use crate::rules::{Check, Context, FindingExt, FixSafety, Report, Rule};
 
 pub(crate) static RULE: Rule = Rule {
     code: "T001",
@@ -33,7 +33,7 @@ pub(crate) static RULE: Rule = Rule {
     severity: Severity::Warning,
     fix: FixSafety::Unsafe,
     module: module_path!(),
-    check,
+    check: Check::Section(check),
 };
 
 fn check(cx: &Context, out: &mut Report) {

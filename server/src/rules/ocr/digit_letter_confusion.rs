@@ -25,7 +25,7 @@ use std::collections::HashSet;
 
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
-use crate::rules::{Context, FindingExt, FixSafety, Report, Rule, shape};
+use crate::rules::{Check, Context, FindingExt, FixSafety, Report, Rule, shape};
 
 pub(crate) static RULE: Rule = Rule {
     code: "O010",
@@ -33,7 +33,7 @@ pub(crate) static RULE: Rule = Rule {
     severity: Severity::Warning,
     fix: FixSafety::Unsafe,
     module: module_path!(),
-    check,
+    check: Check::Section(check),
 };
 
 const KNOWN: &[&str] = &[

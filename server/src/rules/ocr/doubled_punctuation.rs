@@ -1,5 +1,5 @@
 //! Doubled punctuation: `..` (not an ellipsis), `,,`, `;;`, or a comma
-//! with a space before it and none after.
+//! standing alone between two words of a paragraph (` , `).
 //!
 //! OCR doubles marks when a speck sits next to one, and extraction leaves a
 //! space before a comma that has drifted. Three or more dots are an
@@ -21,7 +21,7 @@
 
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
-use crate::rules::{Context, FindingExt, FixSafety, Report, Rule, shape};
+use crate::rules::{Check, Context, FindingExt, FixSafety, Report, Rule, shape};
 
 pub(crate) static RULE: Rule = Rule {
     code: "O003",
@@ -29,7 +29,7 @@ pub(crate) static RULE: Rule = Rule {
     severity: Severity::Warning,
     fix: FixSafety::Safe,
     module: module_path!(),
-    check,
+    check: Check::Section(check),
 };
 
 fn check(cx: &Context, out: &mut Report) {
@@ -61,8 +61,9 @@ fn check(cx: &Context, out: &mut Report) {
             }
             k += run;
         }
-        // ` , ` — a comma standing alone between two words.
-        if w == b"," && i > 0 && cx.words.get(i + 1).is_some() {
+        // ` , ` — a comma standing alone between two words of one
+        // paragraph.
+        if w == b"," && i > 0 && word_follows(cx.text, word.end) {
             let prev = &cx.words[i - 1];
             let gap = prev.end..word.start;
             if bytes[gap.clone()].iter().all(|b| *b == b' ') {
@@ -74,4 +75,12 @@ fn check(cx: &Context, out: &mut Report) {
             }
         }
     }
+}
+
+/// Another word follows `at` before the paragraph ends (at an empty line
+/// or the end of the text).
+fn word_follows(text: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    let gap = rest.len() - rest.trim_start().len();
+    gap < rest.len() && !rest[..gap].replace('\r', "").contains("\n\n")
 }

@@ -27,7 +27,7 @@ use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
 use crate::model::Date;
 use crate::model::dates::{DateStyle, find_dates};
-use crate::rules::{Context, FindingExt, FixSafety, Report, Rule};
+use crate::rules::{Check, Context, FindingExt, FixSafety, Report, Rule};
 
 pub(crate) static RULE: Rule = Rule {
     code: "O007",
@@ -35,7 +35,7 @@ pub(crate) static RULE: Rule = Rule {
     severity: Severity::Warning,
     fix: FixSafety::Unsafe,
     module: module_path!(),
-    check,
+    check: Check::Section(check),
 };
 
 fn check(cx: &Context, out: &mut Report) {

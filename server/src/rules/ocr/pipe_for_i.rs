@@ -24,7 +24,7 @@
 
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
-use crate::rules::{Context, FindingExt, FixSafety, Report, Rule, shape};
+use crate::rules::{Check, Context, FindingExt, FixSafety, Report, Rule, shape};
 
 pub(crate) static RULE: Rule = Rule {
     code: "O001",
@@ -32,7 +32,7 @@ pub(crate) static RULE: Rule = Rule {
     severity: Severity::Warning,
     fix: FixSafety::Safe,
     module: module_path!(),
-    check,
+    check: Check::Section(check),
 };
 
 fn check(cx: &Context, out: &mut Report) {

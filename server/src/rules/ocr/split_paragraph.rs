@@ -31,7 +31,7 @@
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
 use crate::model::Block;
-use crate::rules::{Context, FindingExt, FixSafety, Report, Rule};
+use crate::rules::{Check, Context, FindingExt, FixSafety, Report, Rule};
 
 pub(crate) static RULE: Rule = Rule {
     code: "O005",
@@ -39,7 +39,7 @@ pub(crate) static RULE: Rule = Rule {
     severity: Severity::Warning,
     fix: FixSafety::Safe,
     module: module_path!(),
-    check,
+    check: Check::Section(check),
 };
 
 fn check(cx: &Context, out: &mut Report) {

@@ -24,7 +24,8 @@ use std::ops::Range;
 
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
-use crate::rules::{Context, FindingExt, FixSafety, Report, Rule};
+use crate::model::Model;
+use crate::rules::{Check, Context, FindingExt, FixSafety, Report, Rule};
 
 pub(crate) static RULE: Rule = Rule {
     code: "O009",
@@ -32,21 +33,37 @@ pub(crate) static RULE: Rule = Rule {
     severity: Severity::Hint,
     fix: FixSafety::Safe,
     module: module_path!(),
-    check,
+    check: Check::Section(check),
 };
 
 fn check(cx: &Context, out: &mut Report) {
-    let text = cx.text;
+    if !cx.facts.indents_fire {
+        return;
+    }
+    let (mut indents, _) = indents(cx.text, cx.model);
+    indents.sort_by_key(|r| r.start);
+    indents.dedup();
+    for indent in indents {
+        out.add(indent.clone(), "stray indent at the start of the line")
+            .with_fix(Fix::safe(
+                "Delete the leading white space",
+                vec![Edit::delete(indent)],
+            ));
+    }
+}
+
+/// The white space at the start of each line of a label or paragraph that
+/// starts with some, and how many lines were judged.
+pub fn indents(text: &str, model: &Model) -> (Vec<Range<usize>>, usize) {
     // Every line that starts a label, starts a paragraph or continues one.
-    let mut starts: Vec<usize> = cx
-        .model
+    let mut starts: Vec<usize> = model
         .turns
         .iter()
         .map(|t| t.margin_mark.as_ref().map_or(t.label.start, |m| m.start))
         .collect();
-    for p in &cx.model.paragraphs {
+    for p in &model.paragraphs {
         let on_label_line = p.turn.is_some_and(|t| {
-            let label = &cx.model.turns[t].label;
+            let label = &model.turns[t].label;
             label.end <= p.range.start && !text[label.end..p.range.start].contains('\n')
         });
         if !on_label_line {
@@ -76,18 +93,7 @@ fn check(cx: &Context, out: &mut Report) {
             indents.push(line_start..line_start + lead);
         }
     }
-    if indents.is_empty() || indents.len() * 10 > judged {
-        return;
-    }
-    indents.sort_by_key(|r| r.start);
-    indents.dedup();
-    for indent in indents {
-        out.add(indent.clone(), "stray indent at the start of the line")
-            .with_fix(Fix::safe(
-                "Delete the leading white space",
-                vec![Edit::delete(indent)],
-            ));
-    }
+    (indents, judged)
 }
 
 /// The previous line ends in two spaces or a backslash: a Markdown hard

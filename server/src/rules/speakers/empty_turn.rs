@@ -21,7 +21,7 @@
 
 use crate::finding::Severity;
 use crate::model::ParagraphRole;
-use crate::rules::{Context, FixSafety, Report, Rule};
+use crate::rules::{Check, Context, FixSafety, Report, Rule};
 
 pub(crate) static RULE: Rule = Rule {
     code: "S003",
@@ -29,7 +29,7 @@ pub(crate) static RULE: Rule = Rule {
     severity: Severity::Warning,
     fix: FixSafety::None,
     module: module_path!(),
-    check,
+    check: Check::Section(check),
 };
 
 fn check(cx: &Context, out: &mut Report) {

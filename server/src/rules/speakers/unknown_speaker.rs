@@ -26,7 +26,7 @@
 
 use crate::finding::Severity;
 use crate::model::SpeakerKind;
-use crate::rules::{Context, FindingExt, FixSafety, Report, Rule};
+use crate::rules::{Anchor, Check, Context, FixSafety, Report, Rule};
 
 pub(crate) static RULE: Rule = Rule {
     code: "S001",
@@ -34,30 +34,23 @@ pub(crate) static RULE: Rule = Rule {
     severity: Severity::Warning,
     fix: FixSafety::None,
     module: module_path!(),
-    check,
+    check: Check::Section(check),
 };
 
 fn check(cx: &Context, out: &mut Report) {
     let model = cx.model;
-    if model.participants.is_empty() {
+    if cx.facts.participants.is_empty() {
         return;
     }
-    let list = model
-        .fields
-        .iter()
-        .find(|f| f.is("PARTICIPANTS"))
-        .map(|f| f.range.clone());
     for turn in &model.turns {
         if model.speakers[turn.speaker].kind != SpeakerKind::Unlisted {
             continue;
         }
         let name = cx.slice(&turn.name_range);
-        let finding = out.add(
+        out.add(
             turn.name_range.clone(),
             format!("`{name}` is not in the participants list"),
         );
-        if let Some(list) = &list {
-            finding.with_related(list.clone(), "the participants list");
-        }
+        out.relate(Anchor::ParticipantsList, "the participants list");
     }
 }

@@ -1,19 +1,32 @@
-//! The analysis of one document: a pure function from text, tree and
+//! The analysis of one document: a pure function from text and
 //! configuration to the model and the findings. The language server and the
-//! lint command both call [`analyze`].
+//! lint command both call it: the lint command through [`analyze_text`],
+//! the server through a [`Document`] it edits in place.
+//!
+//! A document is analysed in sections (see [`sections`]): each is parsed
+//! and read on its own, the whole document's [`Facts`] are gathered from
+//! their summaries, each section's rules run under those facts, and the
+//! findings are put together. Where the cuts fall changes nothing in the
+//! result; it only decides how much an edit makes to do again.
+
+mod document;
+mod facts;
+mod merge;
+mod section;
+pub mod sections;
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
-use tree_sitter::Tree;
+pub use document::{Document, Sections};
+pub use facts::{Facts, LabelForm, Summary, Totals};
+pub use section::{Evaluation, Section};
 
 use crate::config::Config;
 use crate::finding::Finding;
 use crate::fix::{Applicability, apply_fixes};
-use crate::model::{self, Model};
-use crate::rules::{self, Context};
-use crate::suppression;
-use crate::syntax;
+use crate::model::Model;
 
 /// What the analysis knows about one document.
 #[derive(Debug, Clone)]
@@ -27,28 +40,48 @@ pub struct Analysis {
     pub proper_names: Vec<(String, Range<usize>)>,
 }
 
-/// Analyses `text`, parsed as `tree`, under `config`.
-pub fn analyze(text: &str, tree: &Tree, config: &Config) -> Analysis {
-    let model = model::build(text, tree, config);
-    let cx = Context::new(text, &model, config);
-    let mut findings = rules::run(&cx);
-    let suppressions = suppression::parse(text);
-    findings.retain(|f| !suppressions.covers(f));
-    findings.sort_by(|a, b| {
-        (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
-    });
-    let proper_names = cx.proper_names().to_vec();
-    drop(cx);
-    Analysis {
-        model,
-        findings,
-        proper_names,
+/// Analyses `text` under `config`.
+pub fn analyze_text(text: &str, config: &Config) -> Analysis {
+    Document::new(text, Arc::new(config.clone())).analysis()
+}
+
+impl Sections {
+    /// Every finding not silenced, in document order.
+    pub fn findings(&self) -> Vec<Finding> {
+        merge::findings(self, &self.evaluations())
+    }
+
+    /// The document's findings under the current facts, with the
+    /// evaluations they came from.
+    pub fn findings_with(&self, evaluations: &[Arc<Evaluation>]) -> Vec<Finding> {
+        merge::findings(self, evaluations)
+    }
+
+    /// The sections' models, put together.
+    pub fn model(&self, evaluations: &[Arc<Evaluation>]) -> Model {
+        let facts = self.facts();
+        let mut model = Model::default();
+        for ((start, _), evaluation) in self.sections().zip(evaluations) {
+            model.append(&evaluation.model, start);
+        }
+        model.speakers = facts.speakers.to_vec();
+        model.date = facts.date;
+        model.mark_position = facts.mark_position;
+        model
     }
 }
 
-/// Parses and analyses `text`.
-pub fn analyze_text(text: &str, config: &Config) -> Analysis {
-    analyze(text, &syntax::parse(text), config)
+impl Document {
+    /// The whole analysis: the sections' models put together, the
+    /// findings, the proper names.
+    pub fn analysis(&self) -> Analysis {
+        let evaluations = self.evaluations();
+        Analysis {
+            findings: self.findings_with(&evaluations),
+            model: self.model(&evaluations),
+            proper_names: self.proper_names(),
+        }
+    }
 }
 
 /// The result of fixing a document.

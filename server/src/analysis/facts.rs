@@ -1,0 +1,386 @@
+//! What one section tells about the whole document ([`Summary`]), and what
+//! the whole document tells the rules of each section ([`Facts`]): whether
+//! it is marked, where it puts its marks, who its speakers are, its date,
+//! the usual form of each speaker's label, which names are misspellings of
+//! others.
+//!
+//! Facts are gathered from the summaries alone, so a section whose text did
+//! not change keeps its summary, and when the facts come out the same, its
+//! findings too.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::model::{
+    self, Date, Level, MarkPosition, ParagraphRole, Participant, Raw, Speaker, speaker_table,
+};
+use crate::rules::{self, name_variants};
+use crate::suppression::{self, Directive};
+
+/// What the whole document needs to know of one section. Ranges count from
+/// the section's start.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    pub leading_marks: usize,
+    pub trailing_marks: usize,
+    /// A valid portion mark standing apart from the word before it.
+    pub standalone_mark: bool,
+    /// Banners that announce a level, in order.
+    pub level_banners: Vec<(Level, Range<usize>)>,
+    pub first_valid_mark: Option<Range<usize>>,
+    /// Body paragraphs that do not run on into the next one; how many of
+    /// them lack a valid mark; the highest level they are marked.
+    pub body: usize,
+    pub body_unmarked: usize,
+    pub highest: Option<Level>,
+    pub participants: Vec<Participant>,
+    /// The first `PARTICIPANTS` field.
+    pub participants_field: Option<Range<usize>>,
+    pub field_date: Option<Date>,
+    /// Distinct labels, in order of first use.
+    pub labels: Vec<String>,
+    /// Each label's written forms (white space collapsed) with their count
+    /// and first place, in order of first use.
+    pub forms: Vec<LabelForm>,
+    /// Lines that start with stray white space, and lines judged (O009).
+    pub indents: usize,
+    pub judged: usize,
+    /// Proper-name candidates: count and first place.
+    pub names: HashMap<String, (usize, Range<usize>)>,
+    /// Words written in lower case, by key (see T002).
+    pub lowered: HashMap<u64, u32>,
+    pub directives: Vec<Directive>,
+    /// The first line that is not blank.
+    pub first_line: Option<Range<usize>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelForm {
+    pub label: String,
+    pub form: String,
+    pub count: usize,
+    pub first: Range<usize>,
+}
+
+impl Summary {
+    /// The summary of a section's text and its raw model.
+    pub fn of(text: &str, raw: &Raw) -> Summary {
+        let model = &raw.model;
+        let mut s = Summary::default();
+        for p in &model.paragraphs {
+            for m in &p.marks {
+                if m.leading {
+                    s.leading_marks += 1;
+                } else {
+                    s.trailing_marks += 1;
+                }
+                if m.level().is_some() {
+                    s.first_valid_mark.get_or_insert_with(|| m.range.clone());
+                    // A mark glued to a word (`#744305(C)`) is too weak a
+                    // sign on its own: OCR'd lists of case numbers end so.
+                    s.standalone_mark |= text[..m.range.start]
+                        .chars()
+                        .next_back()
+                        .is_none_or(char::is_whitespace);
+                }
+            }
+            if p.role == ParagraphRole::Body && !p.continues {
+                s.body += 1;
+                if p.marks.is_empty() || p.marks.iter().any(|m| m.level().is_none()) {
+                    s.body_unmarked += 1;
+                }
+                s.highest = s
+                    .highest
+                    .max(p.marks.iter().filter_map(|m| m.level()).max());
+            }
+        }
+        s.level_banners = model
+            .banners
+            .iter()
+            .filter_map(|b| Some((b.level?, b.range.clone())))
+            .collect();
+        s.participants = model.participants.clone();
+        s.participants_field = model
+            .fields
+            .iter()
+            .find(|f| f.is("PARTICIPANTS"))
+            .map(|f| f.range.clone());
+        s.field_date = model::field_date(text, &model.fields);
+        let mut form_index: HashMap<(&str, String), usize> = HashMap::new();
+        for (turn, label) in model.turns.iter().zip(&raw.labels) {
+            if !s.labels.contains(label) {
+                s.labels.push(label.clone());
+            }
+            let form = text[turn.name_range.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            match form_index.get(&(label.as_str(), form.clone())) {
+                Some(&k) => s.forms[k].count += 1,
+                None => {
+                    form_index.insert((label.as_str(), form.clone()), s.forms.len());
+                    s.forms.push(LabelForm {
+                        label: label.clone(),
+                        form,
+                        count: 1,
+                        first: turn.name_range.clone(),
+                    });
+                }
+            }
+        }
+        let (indents, judged) = rules::stray_indents(text, model);
+        s.indents = indents.len();
+        s.judged = judged;
+        let words = rules::prose_words(text, model);
+        for (name, range) in rules::name_candidates(text, &words) {
+            s.names
+                .entry(name)
+                .and_modify(|(n, _)| *n += 1)
+                .or_insert((1, range));
+        }
+        s.lowered = rules::lower_words(text, &words);
+        s.directives = suppression::scan(text);
+        s.first_line = match text.find('\n') {
+            Some(n) if text[..n].trim().is_empty() => suppression::first_line(text, n),
+            Some(n) => Some(0..n),
+            None => (!text.trim().is_empty()).then_some(0..text.len()),
+        };
+        s
+    }
+}
+
+/// Sums over the sections' summaries that change with almost every edit
+/// and are costly to gather again: the counts behind name variants. Kept
+/// up to date section by section.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Totals {
+    pub names: HashMap<String, usize>,
+    pub lowered: HashMap<u64, usize>,
+    /// The names by the key of their lower-case form.
+    name_keys: HashMap<u64, usize>,
+}
+
+impl Totals {
+    pub fn add(&mut self, s: &Summary) {
+        for (name, (n, _)) in &s.names {
+            let count = self.names.entry(name.clone()).or_default();
+            if *count == 0 {
+                *self
+                    .name_keys
+                    .entry(rules::lower_key(&name.to_lowercase()))
+                    .or_default() += 1;
+            }
+            *count += n;
+        }
+        for (key, n) in &s.lowered {
+            *self.lowered.entry(*key).or_default() += *n as usize;
+        }
+    }
+
+    pub fn remove(&mut self, s: &Summary) {
+        for (name, (n, _)) in &s.names {
+            if let Some(count) = self.names.get_mut(name) {
+                *count -= n;
+                if *count == 0 {
+                    self.names.remove(name);
+                    let key = rules::lower_key(&name.to_lowercase());
+                    if let Some(k) = self.name_keys.get_mut(&key) {
+                        *k -= 1;
+                        if *k == 0 {
+                            self.name_keys.remove(&key);
+                        }
+                    }
+                }
+            }
+        }
+        for (key, n) in &s.lowered {
+            if let Some(count) = self.lowered.get_mut(key) {
+                *count -= *n as usize;
+                if *count == 0 {
+                    self.lowered.remove(key);
+                }
+            }
+        }
+    }
+
+    /// Whether some candidate's lower-case form has this key.
+    pub fn has_name_key(&self, key: u64) -> bool {
+        self.name_keys.contains_key(&key)
+    }
+
+    /// Whether a proper-name candidate counts as a name: the document
+    /// never writes it in lower case.
+    pub fn is_name(&self, name: &str) -> bool {
+        !self
+            .lowered
+            .contains_key(&rules::lower_key(&name.to_lowercase()))
+    }
+
+    /// Spellings one inner edit from a more frequent one, `minority →
+    /// majority`.
+    pub fn variants(&self) -> HashMap<String, String> {
+        let counts: HashMap<&str, usize> = self
+            .names
+            .iter()
+            .filter(|(name, _)| self.is_name(name))
+            .map(|(name, n)| (name.as_str(), *n))
+            .collect();
+        name_variants(&counts)
+    }
+}
+
+/// What the whole document tells the rules of every section.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facts {
+    /// The document carries classification markings (a banner with a
+    /// level, or a valid portion mark standing apart from the word before
+    /// it), or the configuration says documents are classified.
+    pub marked: bool,
+    pub mark_position: MarkPosition,
+    /// The highest level a banner announces.
+    pub max_banner: Option<Level>,
+    /// Everyone in the participants lists (positions left out).
+    pub participants: Arc<Vec<Participant>>,
+    /// Distinct labels, in order of first use.
+    pub labels: Arc<Vec<String>>,
+    pub speakers: Arc<Vec<Speaker>>,
+    /// Each label's speaker.
+    pub speaker_of: Arc<HashMap<String, usize>>,
+    pub date: Option<Date>,
+    /// Few enough lines are indented that the indented ones are strays.
+    pub indents_fire: bool,
+    /// The usual form of the label of each speaker labelled two ways.
+    pub usual_forms: Arc<HashMap<usize, String>>,
+    pub variants: Arc<HashMap<String, String>>,
+}
+
+impl Facts {
+    /// Gathers the facts from the summaries of every section, in order, and
+    /// the first full date near the top of the document. `previous` facts of the same document lend what has not changed:
+    /// the speakers, when the participants are the same, and the name
+    /// variants, unless `names_changed`.
+    pub fn gather(
+        summaries: &[&Summary],
+        head_date: Option<Date>,
+        totals: &Totals,
+        config: &Config,
+        previous: Option<&Facts>,
+        names_changed: bool,
+    ) -> Facts {
+        let (mut leading, mut trailing, mut indents, mut judged) = (0, 0, 0, 0);
+        let mut standalone = false;
+        let mut max_banner = None;
+        let mut field_date = None;
+        for s in summaries {
+            leading += s.leading_marks;
+            trailing += s.trailing_marks;
+            indents += s.indents;
+            judged += s.judged;
+            standalone |= s.standalone_mark;
+            max_banner = max_banner.max(s.level_banners.iter().map(|(l, _)| *l).max());
+            if field_date.is_none() {
+                field_date = s.field_date;
+            }
+        }
+        let marked = config.classified || max_banner.is_some() || standalone;
+        let date = field_date.or(head_date);
+        // Who the participants are, not where: positions would make every
+        // edit above a participants list change the facts. The previous
+        // lists are kept when nothing in them changed.
+        let listed = summaries.iter().flat_map(|s| &s.participants);
+        let participants = match previous {
+            Some(p)
+                if p.participants.len() == listed.clone().count()
+                    && p.participants
+                        .iter()
+                        .zip(listed.clone())
+                        .all(|(a, b)| a.text == b.text && a.group == b.group) =>
+            {
+                p.participants.clone()
+            }
+            _ => Arc::new(
+                listed
+                    .map(|p| Participant {
+                        range: 0..0,
+                        ..p.clone()
+                    })
+                    .collect(),
+            ),
+        };
+        let mut seen = std::collections::HashSet::new();
+        let used: Vec<&str> = summaries
+            .iter()
+            .flat_map(|s| &s.labels)
+            .map(String::as_str)
+            .filter(|l| seen.insert(*l))
+            .collect();
+        let (labels, speakers, speaker_of) = match previous {
+            Some(p) if *p.labels == used && Arc::ptr_eq(&p.participants, &participants) => {
+                (p.labels.clone(), p.speakers.clone(), p.speaker_of.clone())
+            }
+            _ => {
+                let (speakers, of) = speaker_table(
+                    used.iter().copied(),
+                    &participants,
+                    config.speaker_aliases(),
+                );
+                (
+                    Arc::new(used.iter().map(|l| l.to_string()).collect()),
+                    Arc::new(speakers),
+                    Arc::new(of),
+                )
+            }
+        };
+        // Each speaker's forms: count and order of first use.
+        let mut forms: HashMap<usize, Vec<(&str, usize, usize)>> = HashMap::new();
+        let mut order = 0;
+        for s in summaries {
+            for f in &s.forms {
+                order += 1;
+                let list = forms.entry(speaker_of[&f.label]).or_default();
+                match list.iter_mut().find(|(form, _, _)| *form == f.form) {
+                    Some(entry) => entry.1 += f.count,
+                    None => list.push((&f.form, f.count, order)),
+                }
+            }
+        }
+        let usual_forms: HashMap<usize, String> = forms
+            .into_iter()
+            .filter(|(_, list)| list.len() > 1)
+            .map(|(speaker, list)| {
+                let usual = list
+                    .iter()
+                    .max_by_key(|(_, n, first)| (*n, usize::MAX - first))
+                    .expect("two forms");
+                (speaker, usual.0.to_string())
+            })
+            .collect();
+        let usual_forms = match previous {
+            Some(p) if *p.usual_forms == usual_forms => p.usual_forms.clone(),
+            _ => Arc::new(usual_forms),
+        };
+        let variants = match previous {
+            Some(p) if !names_changed => p.variants.clone(),
+            _ => Arc::new(totals.variants()),
+        };
+        Facts {
+            marked,
+            mark_position: if trailing > leading {
+                MarkPosition::Trailing
+            } else {
+                MarkPosition::Leading
+            },
+            max_banner,
+            participants,
+            labels,
+            speakers,
+            speaker_of,
+            date,
+            indents_fire: indents > 0 && indents * 10 <= judged,
+            usual_forms,
+            variants,
+        }
+    }
+}

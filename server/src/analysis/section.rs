@@ -1,0 +1,109 @@
+//! One section of a document: its text, parsed and read on its own (the
+//! raw model and the summary), and its findings under the document's facts,
+//! kept until the facts or the configuration change.
+
+use std::sync::{Arc, Mutex};
+
+use tree_sitter::Node;
+
+use super::facts::{Facts, Summary};
+use crate::config::Config;
+use crate::model::{self, Model, Raw};
+use crate::rules::{self, Context, Reported};
+use crate::syntax;
+
+/// A section of a document. Ranges in it count from its start.
+#[derive(Debug)]
+pub struct Section {
+    pub text: String,
+    pub raw: Raw,
+    pub summary: Summary,
+    /// The text parses as starting with a speaker turn, as a section after
+    /// a cut must.
+    pub starts_turn: bool,
+    /// The text ends in header fields, which may run on across empty lines
+    /// (a participants list's next group): no cut may follow.
+    pub ends_header: bool,
+    evaluated: Mutex<Option<Cached>>,
+}
+
+#[derive(Debug)]
+struct Cached {
+    config: Arc<Config>,
+    facts: Arc<Facts>,
+    evaluation: Arc<Evaluation>,
+}
+
+/// A section under the document's facts: its model with the speakers
+/// resolved, the date and treaty mentions, and its findings.
+#[derive(Debug)]
+pub struct Evaluation {
+    pub model: Model,
+    pub reported: Reported,
+}
+
+impl Section {
+    /// Parses and reads `text`.
+    pub fn new(text: String) -> Section {
+        let tree = syntax::parse(&text);
+        let starts_turn = tree
+            .root_node()
+            .named_child(0)
+            .is_some_and(|n| n.kind() == "speaker_turn" && n.start_byte() == 0);
+        let ends_header = last_child(tree.root_node()).is_some_and(|n| {
+            is_header(n) || (n.kind() == "speaker_turn" && last_child(n).is_some_and(is_header))
+        });
+        let raw = model::build_raw(&text, &tree);
+        let summary = Summary::of(&text, &raw);
+        Section {
+            text,
+            raw,
+            summary,
+            starts_turn,
+            ends_header,
+            evaluated: Mutex::new(None),
+        }
+    }
+
+    /// The section's model and findings under `facts` and `config`,
+    /// computed once for each (facts, configuration) in turn.
+    pub fn evaluate(&self, config: &Arc<Config>, facts: &Arc<Facts>) -> Arc<Evaluation> {
+        let mut cached = self.evaluated.lock().expect("no evaluation panics");
+        if let Some(c) = cached.as_ref()
+            && Arc::ptr_eq(&c.config, config)
+            && (Arc::ptr_eq(&c.facts, facts) || c.facts == *facts)
+        {
+            return c.evaluation.clone();
+        }
+        let evaluation = Arc::new(self.evaluate_afresh(config, facts));
+        *cached = Some(Cached {
+            config: config.clone(),
+            facts: facts.clone(),
+            evaluation: evaluation.clone(),
+        });
+        evaluation
+    }
+
+    fn evaluate_afresh(&self, config: &Config, facts: &Facts) -> Evaluation {
+        let mut model = self.raw.model.clone();
+        model.speakers = facts.speakers.to_vec();
+        for (turn, label) in model.turns.iter_mut().zip(&self.raw.labels) {
+            turn.speaker = facts.speaker_of[label];
+        }
+        model.date = facts.date;
+        model.mark_position = facts.mark_position;
+        model.treaty_mentions = config.gazetteer().matcher().find(&self.text, facts.date);
+        let cx = Context::new(&self.text, &model, config, facts);
+        let reported = rules::run(&cx);
+        drop(cx);
+        Evaluation { model, reported }
+    }
+}
+
+fn last_child(node: Node<'_>) -> Option<Node<'_>> {
+    node.named_child(node.named_child_count().checked_sub(1)? as u32)
+}
+
+fn is_header(node: Node<'_>) -> bool {
+    matches!(node.kind(), "header_block" | "header_field")
+}

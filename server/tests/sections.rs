@@ -1,0 +1,104 @@
+//! Where a document is cut into sections changes nothing in its analysis,
+//! and an edited document analyses as the same text opened afresh.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::{fixtures, read_fixture};
+use transcript_ls::analysis::Document;
+use transcript_ls::{Analysis, Config};
+
+/// The analysis with sections cut wherever they can be (`min` 1) or
+/// never.
+fn analysis(text: &str, min: usize) -> (Analysis, usize) {
+    let doc = Document::with_section_bytes(text, Arc::new(Config::default()), min);
+    (doc.analysis(), doc.sections().len())
+}
+
+fn assert_same(text: &str, name: &str) -> usize {
+    let (cut, sections) = analysis(text, 1);
+    let (whole, one) = analysis(text, usize::MAX);
+    assert_eq!(one, 1, "{name}: one section when never cut");
+    assert_eq!(cut.findings, whole.findings, "{name}: findings differ");
+    assert_eq!(
+        serde_json::to_value(&cut.model).unwrap(),
+        serde_json::to_value(&whole.model).unwrap(),
+        "{name}: models differ"
+    );
+    assert_eq!(cut.proper_names, whole.proper_names, "{name}: names differ");
+    sections
+}
+
+fn documents() -> Vec<(String, String)> {
+    let mut docs = Vec::new();
+    for folder in ["samples", "real", "rules"] {
+        let mut paths: Vec<_> = std::fs::read_dir(fixtures().join(folder))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            let name = format!("{folder}/{}", p.file_name().unwrap().to_string_lossy());
+            docs.push((name.clone(), read_fixture(&name)));
+        }
+    }
+    docs
+}
+
+#[test]
+fn cutting_every_fixture_into_sections_changes_nothing() {
+    for (name, text) in documents() {
+        assert_same(&text, &name);
+    }
+}
+
+#[test]
+fn the_samples_are_cut_at_their_turns() {
+    for name in [
+        "samples/memcon-2008-sochi.txt",
+        "samples/press-conference-2007-ocr.txt",
+        "samples/press-conference-2007-web.md",
+    ] {
+        let sections = assert_same(&read_fixture(name), name);
+        assert!(sections > 10, "{name}: only {sections} sections");
+    }
+}
+
+#[test]
+fn documents_glued_together_analyse_alike_however_cut() {
+    let all: String = documents().into_iter().map(|(_, t)| t + "\n\n").collect();
+    assert_same(&all, "every fixture in one document");
+}
+
+#[test]
+fn an_edited_document_analyses_as_the_same_text_opened_afresh() {
+    let memcon = read_fixture("samples/memcon-2008-sochi.txt");
+    let mut doc = Document::with_section_bytes(&memcon, Arc::new(Config::default()), 1);
+    let mut text = memcon.clone();
+    // Unmake a label, make one, delete across a cut, type in a paragraph.
+    let edits: Vec<(usize, usize, &str)> = {
+        let label = text.find("\n\nPresident Putin:").unwrap() + 2;
+        vec![
+            (label, label + 1, "p"),
+            (label, label + 1, "P"),
+            (label - 2, label + 40, ""),
+            (text.len() / 2, text.len() / 2, "xyz"),
+            (0, 0, "SECRET\n\n"),
+        ]
+    };
+    for (start, end, new) in edits {
+        let start = start.min(text.len());
+        let end = end.min(text.len());
+        text.replace_range(start..end, new);
+        doc.edit(start..end, new);
+        assert_eq!(doc.text(), text);
+        let (fresh, _) = analysis(&text, usize::MAX);
+        assert_eq!(
+            doc.findings(),
+            fresh.findings,
+            "after replacing {start}..{end} with {new:?}"
+        );
+    }
+}
