@@ -85,7 +85,7 @@ fn main() {
     }
     let (median, p90) = percentiles(times);
     println!(
-        "didChange → diagnostics, 10 MB, {edits} one-character edits: median {median:?}, p90 {p90:?} (includes the 30 ms typing debounce)"
+        "didChange → diagnostics, 10 MB, {edits} one-character edits: median {median:?}, p90 {p90:?}"
     );
     if let Some(peak) = peak_rss_bytes(lsp.pid()) {
         println!(

@@ -2,12 +2,13 @@
 //! raw model and the summary), and its findings under the document's facts,
 //! kept until the facts or the configuration change.
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use tree_sitter::Node;
 
 use super::facts::{Facts, Summary};
 use crate::config::Config;
+use crate::line_index::LineIndex;
 use crate::model::{self, Model, Raw};
 use crate::rules::{self, Context, Reported};
 use crate::syntax;
@@ -24,7 +25,10 @@ pub struct Section {
     /// The text ends in header fields, which may run on across empty lines
     /// (a participants list's next group): no cut may follow.
     pub ends_header: bool,
+    /// Line breaks in the text.
+    pub breaks: usize,
     evaluated: Mutex<Option<Cached>>,
+    line_index: OnceLock<LineIndex>,
 }
 
 #[derive(Debug)]
@@ -55,14 +59,22 @@ impl Section {
         });
         let raw = model::build_raw(&text, &tree);
         let summary = Summary::of(&text, &raw);
+        let breaks = text.bytes().filter(|&b| b == b'\n').count();
         Section {
             text,
             raw,
             summary,
             starts_turn,
             ends_header,
+            breaks,
             evaluated: Mutex::new(None),
+            line_index: OnceLock::new(),
         }
+    }
+
+    /// Where the section's lines start, made on first use.
+    pub fn line_index(&self) -> &LineIndex {
+        self.line_index.get_or_init(|| LineIndex::new(&self.text))
     }
 
     /// The section's model and findings under `facts` and `config`,

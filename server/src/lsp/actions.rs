@@ -5,7 +5,6 @@
 use tower_lsp_server::lsp_types::*;
 use transcript_ls::analysis::fix_text;
 use transcript_ls::fix::{Applicability, Edit};
-use transcript_ls::line_index::ColumnUnit;
 
 use super::FIX_ALL;
 use super::convert::Positions;
@@ -26,7 +25,6 @@ pub fn code_actions(
     let end = at.offset(range.end);
     if wants(&CodeActionKind::QUICKFIX) {
         for f in snap
-            .analysis
             .findings
             .iter()
             .filter(|f| f.range.start <= end && start <= f.range.end)
@@ -46,11 +44,7 @@ pub fn code_actions(
             }
             // Suppress, with the reason left for the user to write: until
             // they do, X001 points at the comment.
-            let line = snap
-                .index
-                .position(&snap.text, f.range.start, ColumnUnit::Utf8)
-                .line;
-            let line_end = snap.index.line_range(&snap.text, line).end;
+            let line_end = at.line_range(f.range.start).end;
             let comment = format!(" <!-- transcript: ignore {} -- -->", f.code);
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: format!(
@@ -66,9 +60,9 @@ pub fn code_actions(
     }
     let fix_all = CodeActionKind::new(FIX_ALL);
     if wants(&fix_all) {
-        let fixed = fix_text(&snap.text, &snap.config, Applicability::Safe);
+        let fixed = fix_text(snap.text(), snap.config(), Applicability::Safe);
         if fixed.applied > 0 {
-            let whole = Edit::replace(0..snap.text.len(), fixed.text);
+            let whole = Edit::replace(0..snap.text().len(), fixed.text);
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: format!("Fix all safe problems ({})", fixed.applied),
                 kind: Some(fix_all),

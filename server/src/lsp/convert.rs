@@ -13,27 +13,66 @@ use transcript_ls::fix::Edit;
 use transcript_ls::line_index::{ColumnUnit, LineCol, LineIndex};
 use transcript_ls::{Finding, Severity};
 
+use transcript_ls::analysis::Sections;
+
 use super::documents::Snapshot;
 
-/// A text and its line index, with the encoding positions are counted in.
+/// Where a document's lines are, with the encoding positions are counted
+/// in: a whole text and its line index, or a snapshot's sections (each
+/// with its own index), which needs no copy of the whole text.
 pub struct Positions<'a> {
-    pub text: &'a str,
-    pub index: &'a LineIndex,
+    lines: Lines<'a>,
     pub unit: ColumnUnit,
 }
 
-impl Positions<'_> {
-    /// The positions of a snapshot's text.
-    pub fn of(snap: &Snapshot, unit: ColumnUnit) -> Positions<'_> {
+enum Lines<'a> {
+    Text {
+        text: &'a str,
+        index: &'a LineIndex,
+    },
+    Sections {
+        view: &'a Sections,
+        first_lines: &'a [usize],
+    },
+}
+
+impl<'a> Positions<'a> {
+    /// The positions of a snapshot's document.
+    pub fn of(snap: &'a Snapshot, unit: ColumnUnit) -> Positions<'a> {
         Positions {
-            text: &snap.text,
-            index: &snap.index,
+            lines: Lines::Sections {
+                view: &snap.view,
+                first_lines: &snap.first_lines,
+            },
+            unit,
+        }
+    }
+
+    /// The positions of a text.
+    pub fn text(text: &'a str, index: &'a LineIndex, unit: ColumnUnit) -> Positions<'a> {
+        Positions {
+            lines: Lines::Text { text, index },
             unit,
         }
     }
 
     pub fn position(&self, offset: usize) -> Position {
-        let p = self.index.position(self.text, offset, self.unit);
+        let p = match &self.lines {
+            Lines::Text { text, index } => index.position(text, offset, self.unit),
+            Lines::Sections { view, first_lines } => {
+                let k = view.section_at(offset);
+                let (start, section) = view.section(k);
+                let p = section.line_index().position(
+                    &section.text,
+                    offset.saturating_sub(start),
+                    self.unit,
+                );
+                LineCol {
+                    line: first_lines[k] + p.line,
+                    col: p.col,
+                }
+            }
+        };
         Position {
             line: p.line as u32,
             character: p.col as u32,
@@ -48,14 +87,44 @@ impl Positions<'_> {
     }
 
     pub fn offset(&self, at: Position) -> usize {
-        self.index.offset(
-            self.text,
-            LineCol {
-                line: at.line as usize,
-                col: at.character as usize,
-            },
-            self.unit,
-        )
+        let line = at.line as usize;
+        let col = at.character as usize;
+        match &self.lines {
+            Lines::Text { text, index } => index.offset(text, LineCol { line, col }, self.unit),
+            Lines::Sections { view, first_lines } => {
+                let k = first_lines
+                    .partition_point(|&l| l <= line)
+                    .saturating_sub(1);
+                let (start, section) = view.section(k);
+                start
+                    + section.line_index().offset(
+                        &section.text,
+                        LineCol {
+                            line: line - first_lines[k],
+                            col,
+                        },
+                        self.unit,
+                    )
+            }
+        }
+    }
+
+    /// The byte range of the line holding `offset`, without its break.
+    pub fn line_range(&self, offset: usize) -> Range<usize> {
+        match &self.lines {
+            Lines::Text { text, index } => {
+                let line = index.position(text, offset, ColumnUnit::Utf8).line;
+                index.line_range(text, line)
+            }
+            Lines::Sections { view, .. } => {
+                let (start, section) = view.section(view.section_at(offset));
+                let index = section.line_index();
+                let local = offset.saturating_sub(start);
+                let line = index.position(&section.text, local, ColumnUnit::Utf8).line;
+                let r = index.line_range(&section.text, line);
+                start + r.start..start + r.end
+            }
+        }
     }
 
     pub fn text_edit(&self, edit: &Edit) -> TextEdit {

@@ -1,43 +1,129 @@
-//! Open documents: their text as a rope, edited in place in version order,
-//! the syntax tree told of every edit, and the latest analysis.
+//! Open documents: their text as a rope (for the editor's positions), the
+//! analysis's sectioned [`Document`] edited alongside it in version order,
+//! and the latest snapshot.
 
-use std::sync::Arc;
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
 
 use ropey::Rope;
 use tower_lsp_server::lsp_types::{Position, TextDocumentContentChangeEvent};
-use transcript_ls::Config;
-use transcript_ls::analysis::Analysis;
+use transcript_ls::analysis::{Analysis, Evaluation, Sections};
 use transcript_ls::line_index::{ColumnUnit, LineIndex};
-use tree_sitter::{InputEdit, Point, Tree};
+use transcript_ls::{Config, Document, Finding};
 
-/// A document's text and what was computed from it, at one version.
+/// A document's findings at one version, and what the editor features
+/// read: the whole text, its line index and the model, made on first use.
 pub struct Snapshot {
     pub version: i32,
-    pub text: Arc<str>,
-    pub index: LineIndex,
-    pub tree: Tree,
-    pub analysis: Analysis,
-    pub config: Arc<Config>,
+    pub view: Sections,
+    pub evaluations: Vec<Arc<Evaluation>>,
+    pub findings: Vec<Finding>,
+    /// The line each section starts on.
+    pub first_lines: Vec<usize>,
+    whole: OnceLock<Whole>,
+}
+
+struct Whole {
+    text: Arc<str>,
+    index: LineIndex,
+    analysis: Analysis,
+}
+
+impl Snapshot {
+    /// Analyses `view` (the sections not yet evaluated under its facts).
+    pub fn new(version: i32, view: Sections) -> Snapshot {
+        let evaluations = view.evaluations();
+        let findings = view.findings_with(&evaluations);
+        let mut first_lines = Vec::with_capacity(view.sections().len());
+        let mut line = 0;
+        for (_, s) in view.sections() {
+            first_lines.push(line);
+            line += s.breaks;
+        }
+        Snapshot {
+            version,
+            view,
+            evaluations,
+            findings,
+            first_lines,
+            whole: OnceLock::new(),
+        }
+    }
+
+    pub fn config(&self) -> &Arc<Config> {
+        self.view.config()
+    }
+
+    fn whole(&self) -> &Whole {
+        self.whole.get_or_init(|| {
+            let text: Arc<str> = self.view.text().into();
+            Whole {
+                index: LineIndex::new(&text),
+                analysis: Analysis {
+                    model: self.view.model(&self.evaluations),
+                    findings: self.findings.clone(),
+                    // Name variants across the workspace are the lint
+                    // command's; the server keeps no spellings.
+                    proper_names: Vec::new(),
+                },
+                text,
+            }
+        })
+    }
+
+    /// The whole text.
+    pub fn text(&self) -> &str {
+        &self.whole().text
+    }
+
+    pub fn index(&self) -> &LineIndex {
+        &self.whole().index
+    }
+
+    /// The model of the whole document, with the findings.
+    pub fn analysis(&self) -> &Analysis {
+        &self.whole().analysis
+    }
+}
+
+/// The analysis's side of an open document.
+pub enum Analysed {
+    Ready(Document),
+    /// Being read from its text off the protocol thread; the edits made
+    /// meanwhile wait here, in order, as byte ranges and their new text.
+    Reading(Vec<(Range<usize>, String)>),
 }
 
 /// One document the editor has open.
 pub struct OpenDocument {
     pub rope: Rope,
     pub version: i32,
-    /// The tree of the last parse, edited to match `rope` (None before the
-    /// first parse).
-    pub tree: Option<Tree>,
-    /// The latest analysis, possibly of an older version.
+    pub analysed: Analysed,
+    /// Bumped whenever the document is read from scratch (opened, or its
+    /// whole text replaced), so that a reading that finishes late is known
+    /// to be stale.
+    pub generation: u64,
+    /// The latest snapshot, possibly of an older version.
     pub snapshot: Option<Arc<Snapshot>>,
+    /// An analysis is under way; `dirty` asks it to go round again for the
+    /// newest version when it is done.
+    pub analysing: bool,
+    pub dirty: bool,
+    /// The workspace index has not seen the latest snapshot.
+    pub index_stale: bool,
 }
 
 impl OpenDocument {
-    pub fn new(text: &str, version: i32) -> OpenDocument {
+    pub fn new(text: &str, version: i32, generation: u64) -> OpenDocument {
         OpenDocument {
             rope: Rope::from_str(text),
             version,
-            tree: None,
+            analysed: Analysed::Reading(Vec::new()),
+            generation,
             snapshot: None,
+            analysing: false,
+            dirty: false,
+            index_stale: true,
         }
     }
 
@@ -45,48 +131,49 @@ impl OpenDocument {
     /// handler first awaits anything, so changes are applied in the order
     /// they arrive, which is the client's order; a change for a version not
     /// newer than the current one is stale and ignored. (Versions may skip:
-    /// Neovim's follow its change counter.)
+    /// Neovim's follow its change counter.) Returns the whole new text when
+    /// a change replaced it, to be read afresh.
     pub fn change(
         &mut self,
         version: i32,
         changes: Vec<TextDocumentContentChangeEvent>,
         unit: ColumnUnit,
-    ) {
+    ) -> Option<String> {
         if version <= self.version {
-            return;
+            return None;
         }
+        let mut replaced = None;
         for change in changes {
-            self.apply(change, unit);
+            if let Some(text) = self.apply(change, unit) {
+                replaced = Some(text);
+            }
         }
         self.version = version;
+        replaced
     }
 
-    fn apply(&mut self, change: TextDocumentContentChangeEvent, unit: ColumnUnit) {
+    fn apply(
+        &mut self,
+        change: TextDocumentContentChangeEvent,
+        unit: ColumnUnit,
+    ) -> Option<String> {
         let Some(range) = change.range else {
             self.rope = Rope::from_str(&change.text);
-            self.tree = None;
-            return;
+            self.analysed = Analysed::Reading(Vec::new());
+            self.generation += 1;
+            return Some(change.text);
         };
         let start = self.char_at(range.start, unit);
         let end = self.char_at(range.end, unit).max(start);
         let start_byte = self.rope.char_to_byte(start);
-        let old_end_byte = self.rope.char_to_byte(end);
-        let start_point = self.point(start_byte);
-        let old_end_point = self.point(old_end_byte);
+        let end_byte = self.rope.char_to_byte(end);
         self.rope.remove(start..end);
         self.rope.insert(start, &change.text);
-        let new_end_byte = start_byte + change.text.len();
-        let new_end_point = self.point(new_end_byte);
-        if let Some(tree) = &mut self.tree {
-            tree.edit(&InputEdit {
-                start_byte,
-                old_end_byte,
-                new_end_byte,
-                start_position: start_point,
-                old_end_position: old_end_point,
-                new_end_position: new_end_point,
-            });
+        match &mut self.analysed {
+            Analysed::Ready(doc) => doc.edit(start_byte..end_byte, &change.text),
+            Analysed::Reading(pending) => pending.push((start_byte..end_byte, change.text)),
         }
+        None
     }
 
     /// The char index of an LSP position, clamped to the document.
@@ -117,13 +204,5 @@ impl OpenDocument {
             }
         };
         line_start + offset.min(line_len)
-    }
-
-    fn point(&self, byte: usize) -> Point {
-        let row = self.rope.byte_to_line(byte);
-        Point {
-            row,
-            column: byte - self.rope.line_to_byte(row),
-        }
     }
 }

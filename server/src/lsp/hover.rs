@@ -10,11 +10,11 @@ use super::documents::Snapshot;
 /// Markdown for the thing at byte `offset`, if there is something to say,
 /// with the range it covers.
 pub fn hover(snap: &Snapshot, offset: usize) -> Option<(String, std::ops::Range<usize>)> {
-    let model = &snap.analysis.model;
+    let model = &snap.analysis().model;
     let inside = |r: &std::ops::Range<usize>| r.start <= offset && offset < r.end.max(r.start + 1);
     if let Some(m) = model.treaty_mentions.iter().find(|m| inside(&m.range)) {
         return Some((
-            treaty_card(snap.config.gazetteer(), m.treaty, &m.also),
+            treaty_card(snap.config().gazetteer(), m.treaty, &m.also),
             m.range.clone(),
         ));
     }
@@ -64,7 +64,7 @@ pub fn hover(snap: &Snapshot, offset: usize) -> Option<(String, std::ops::Range<
         };
         return Some((format!("{what}{struck}"), b.range.clone()));
     }
-    let finding = snap.analysis.findings.iter().find(|f| inside(&f.range))?;
+    let finding = snap.findings.iter().find(|f| inside(&f.range))?;
     let rule = rules::lookup(finding.code)?;
     Some((
         format!(

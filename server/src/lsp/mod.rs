@@ -4,9 +4,12 @@
 //!
 //! Concurrency: the framework runs handlers concurrently, so every text
 //! change is applied synchronously, before the handler's first `.await`,
-//! which keeps changes in arrival order. Analyses run on blocking threads
-//! against a copy of the text; a result for a version that is no longer
-//! current is dropped.
+//! which keeps changes in arrival order: to the rope, and to the sectioned
+//! document (which re-reads only the sections an edit touches). Analyses
+//! run on blocking threads against a snapshot of the sections; a result for
+//! a version that is no longer current is dropped. While one analysis of a
+//! document runs, edits only mark it dirty, and one more analysis follows
+//! for the newest version: fast typing is coalesced without a fixed delay.
 
 mod actions;
 mod client;
@@ -24,7 +27,6 @@ mod transport;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::lsp_types::*;
@@ -34,10 +36,7 @@ use transcript_ls::line_index::{ColumnUnit, LineIndex};
 use transcript_ls::workspace::WorkspaceIndex;
 
 use self::convert::Positions;
-use self::documents::{OpenDocument, Snapshot};
-
-/// How long typing must pause before a document is analysed again.
-const DEBOUNCE: Duration = Duration::from_millis(30);
+use self::documents::{Analysed, OpenDocument, Snapshot};
 
 /// The code action kind of "fix all safe".
 const FIX_ALL: &str = "source.fixAll.transcript";
@@ -67,6 +66,8 @@ struct State {
     overrides: Vec<(&'static str, RuleSetting)>,
     /// The client lets the server register file watchers.
     watch: bool,
+    /// Counts readings of documents from scratch.
+    generations: u64,
 }
 
 pub struct Backend {
@@ -86,6 +87,7 @@ impl Backend {
             indexed: HashMap::new(),
             overrides: Vec::new(),
             watch: false,
+            generations: 0,
         };
         Backend {
             client,
@@ -99,29 +101,95 @@ impl Backend {
             .expect("no handler panics while holding the state")
     }
 
-    /// Analyses `uri` after `delay`, if it is still at `version` by then,
-    /// and publishes its diagnostics unless the client pulls them.
-    fn schedule(&self, uri: Uri, version: i32, delay: Duration) {
+    /// Analyses `uri` and publishes its diagnostics (unless the client
+    /// pulls them); if an analysis of it is already under way, marks it
+    /// dirty so that one more follows for the newest version.
+    fn schedule(&self, uri: Uri) {
+        {
+            let mut s = self.lock();
+            let Some(doc) = s.documents.get_mut(&uri) else {
+                return;
+            };
+            if doc.analysing {
+                doc.dirty = true;
+                return;
+            }
+            doc.analysing = true;
+        }
         let state = self.state.clone();
         let client = self.client.clone();
         tokio::spawn(async move {
-            if !delay.is_zero() {
-                tokio::time::sleep(delay).await;
-            }
-            let Some(snapshot) = snapshots::current(&state, &uri, Some(version)).await else {
-                return;
-            };
-            let (pull, unit) = {
-                let s = state.lock().expect("state");
-                (s.pull, s.unit)
-            };
-            if !pull {
-                let diagnostics = snapshots::diagnostics(&uri, &snapshot, unit);
-                client
-                    .publish_diagnostics(uri, diagnostics, Some(snapshot.version))
-                    .await;
+            loop {
+                let version = {
+                    let mut s = state.lock().expect("state");
+                    let Some(doc) = s.documents.get_mut(&uri) else {
+                        return;
+                    };
+                    doc.dirty = false;
+                    doc.version
+                };
+                if let Some(snapshot) = snapshots::current(&state, &uri, Some(version)).await {
+                    let (pull, unit) = {
+                        let s = state.lock().expect("state");
+                        (s.pull, s.unit)
+                    };
+                    if !pull {
+                        let diagnostics = snapshots::diagnostics(&uri, &snapshot, unit);
+                        client
+                            .publish_diagnostics(uri.clone(), diagnostics, Some(snapshot.version))
+                            .await;
+                    }
+                }
+                let mut s = state.lock().expect("state");
+                let Some(doc) = s.documents.get_mut(&uri) else {
+                    return;
+                };
+                if !doc.dirty {
+                    doc.analysing = false;
+                    return;
+                }
             }
         });
+    }
+
+    /// Reads `text` afresh as the document at `uri` (opened, or its text
+    /// replaced), then analyses it.
+    fn read(&self, uri: Uri, text: String, generation: u64) {
+        let state = self.state.clone();
+        let backend = self.clone_handle();
+        tokio::spawn(async move {
+            if snapshots::read(&state, &uri, text, generation).await {
+                backend.schedule(uri);
+            }
+        });
+    }
+
+    fn clone_handle(&self) -> Backend {
+        Backend {
+            client: self.client.clone(),
+            state: self.state.clone(),
+        }
+    }
+
+    /// Brings the workspace index up to date with the open documents'
+    /// latest snapshots (their models are put together only now).
+    fn refresh_index(&self) {
+        let stale: Vec<(String, Arc<Snapshot>)> = {
+            let mut s = self.lock();
+            s.documents
+                .iter_mut()
+                .filter(|(_, d)| d.index_stale)
+                .filter_map(|(uri, d)| {
+                    let snap = d.snapshot.clone()?;
+                    d.index_stale = false;
+                    Some((uri.as_str().to_string(), snap))
+                })
+                .collect()
+        };
+        for (key, snap) in stale {
+            let analysis = snap.analysis();
+            self.lock().index.update(&key, analysis, snap.config());
+        }
     }
 
     async fn snapshot(&self, uri: &Uri) -> Option<Arc<Snapshot>> {
@@ -165,28 +233,43 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
-        {
+        let generation = {
             let mut s = self.lock();
+            s.generations += 1;
+            let generation = s.generations;
             s.indexed.remove(doc.uri.as_str());
-            s.documents
-                .insert(doc.uri.clone(), OpenDocument::new(&doc.text, doc.version));
-        }
-        self.schedule(doc.uri, doc.version, Duration::ZERO);
+            s.documents.insert(
+                doc.uri.clone(),
+                OpenDocument::new(&doc.text, doc.version, generation),
+            );
+            generation
+        };
+        self.read(doc.uri, doc.text, generation);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         // Applied before any await: see the module comment.
         let uri = params.text_document.uri;
         let version = params.text_document.version;
-        {
+        let replaced = {
             let mut s = self.lock();
             let unit = s.unit;
+            s.generations += 1;
+            let next = s.generations;
             let Some(doc) = s.documents.get_mut(&uri) else {
                 return;
             };
-            doc.change(version, params.content_changes, unit);
+            let before = doc.generation;
+            let replaced = doc.change(version, params.content_changes, unit);
+            if doc.generation != before {
+                doc.generation = next;
+            }
+            replaced.map(|text| (text, doc.generation))
+        };
+        match replaced {
+            Some((text, generation)) => self.read(uri, text, generation),
+            None => self.schedule(uri),
         }
-        self.schedule(uri, version, DEBOUNCE);
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
@@ -249,7 +332,7 @@ impl LanguageServer for Backend {
         let unit = self.lock().unit;
         let at = Positions::of(&snap, unit);
         Ok(Some(DocumentSymbolResponse::Nested(
-            outline::document_symbols(&snap.analysis.model, &at),
+            outline::document_symbols(&snap.analysis().model, snap.text(), &at),
         )))
     }
 
@@ -284,11 +367,7 @@ impl LanguageServer for Backend {
         let location = match navigation::definition(&snap, offset) {
             Some(navigation::Definition::ConfigEntry { path, text, range }) => {
                 let index = LineIndex::new(&text);
-                let entry = Positions {
-                    text: &text,
-                    index: &index,
-                    unit,
-                };
+                let entry = Positions::text(&text, &index, unit);
                 Uri::from_file_path(&path).map(|uri| Location {
                     uri,
                     range: entry.range(&range),
@@ -310,6 +389,7 @@ impl LanguageServer for Backend {
         };
         let unit = self.lock().unit;
         let offset = Positions::of(&snap, unit).offset(params.text_document_position.position);
+        self.refresh_index();
         let places = navigation::references(&snap, &self.lock().index, offset);
         match places {
             Some(places) => Ok(Some(self.locations(places, unit).await)),
@@ -382,6 +462,7 @@ impl LanguageServer for Backend {
         params: WorkspaceSymbolParams,
     ) -> Result<Option<OneOf<Vec<SymbolInformation>, Vec<WorkspaceSymbol>>>> {
         let unit = self.lock().unit;
+        self.refresh_index();
         let found = navigation::workspace_symbols(&self.lock().index, &params.query);
         let mut symbols = Vec::new();
         for (name, kind, container, place) in found {
@@ -408,7 +489,7 @@ impl LanguageServer for Backend {
         let unit = self.lock().unit;
         let at = Positions::of(&snap, unit);
         let offset = at.offset(params.text_document_position.position);
-        let edits = speakers::rename(&snap.analysis.model, offset, &params.new_name);
+        let edits = speakers::rename(&snap.analysis().model, offset, &params.new_name);
         Ok(edits.map(|e| at.workspace_edit(&uri, &e)))
     }
 
@@ -436,7 +517,7 @@ impl LanguageServer for Backend {
                 },
             )
         };
-        let mut items = speakers::complete(&snap.analysis.model, &snap.text, &prefix);
+        let mut items = speakers::complete(&snap.analysis().model, snap.text(), &prefix);
         let range = Range {
             start: line_start,
             end: params.text_document_position.position,
@@ -465,21 +546,25 @@ impl LanguageServer for Backend {
 }
 
 impl Backend {
-    /// Drops every open document's analysis and analyses it again (the
-    /// configuration changed).
+    /// Puts each open document's configuration in force again and
+    /// analyses it (the configuration changed).
     fn relint_open_documents(&self) {
-        let open: Vec<(Uri, i32)> = {
+        let open: Vec<Uri> = {
             let mut s = self.lock();
+            let overrides = s.overrides.clone();
             s.documents
                 .iter_mut()
                 .map(|(uri, doc)| {
+                    if let Analysed::Ready(d) = &mut doc.analysed {
+                        d.set_config(snapshots::config_for(uri, &overrides));
+                    }
                     doc.snapshot = None;
-                    (uri.clone(), doc.version)
+                    uri.clone()
                 })
                 .collect()
         };
-        for (uri, version) in open {
-            self.schedule(uri, version, Duration::ZERO);
+        for uri in open {
+            self.schedule(uri);
         }
     }
 }
@@ -510,7 +595,7 @@ impl Backend {
             }
             let s = self.lock();
             if let Some((uri, text, index)) = s.indexed.get(&doc) {
-                let at = Positions { text, index, unit };
+                let at = Positions::text(text, index, unit);
                 out.push(Location {
                     uri: uri.clone(),
                     range: at.range(&range),

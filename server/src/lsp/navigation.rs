@@ -26,7 +26,7 @@ pub enum Definition {
 }
 
 fn mention_at(snap: &Snapshot, offset: usize) -> Option<&TreatyMention> {
-    snap.analysis
+    snap.analysis()
         .model
         .treaty_mentions
         .iter()
@@ -35,13 +35,13 @@ fn mention_at(snap: &Snapshot, offset: usize) -> Option<&TreatyMention> {
 
 pub fn definition(snap: &Snapshot, offset: usize) -> Option<Definition> {
     let mention = mention_at(snap, offset)?;
-    let treaty = snap.config.gazetteer().get(mention.treaty);
+    let treaty = snap.config().gazetteer().get(mention.treaty);
     if snap
-        .config
+        .config()
         .extra_treaties()
         .iter()
         .any(|t| t.id == treaty.id)
-        && let Some(path) = &snap.config.source
+        && let Some(path) = &snap.config().source
         && let Ok(text) = std::fs::read_to_string(path)
         && let Some(at) = text.find(&format!("\"{}\"", treaty.id))
     {
@@ -52,7 +52,7 @@ pub fn definition(snap: &Snapshot, offset: usize) -> Option<Definition> {
             range,
         });
     }
-    let mentions = &snap.analysis.model.treaty_mentions;
+    let mentions = &snap.analysis().model.treaty_mentions;
     let first = mentions
         .iter()
         .find(|m| m.treaty == mention.treaty)
@@ -64,7 +64,7 @@ pub fn definition(snap: &Snapshot, offset: usize) -> Option<Definition> {
 pub fn same_treaty(snap: &Snapshot, offset: usize) -> Option<Vec<Range<usize>>> {
     let m = mention_at(snap, offset)?;
     Some(
-        snap.analysis
+        snap.analysis()
             .model
             .treaty_mentions
             .iter()
@@ -82,9 +82,9 @@ pub fn references(
     index: &WorkspaceIndex,
     offset: usize,
 ) -> Option<Vec<(String, Range<usize>)>> {
-    let model = &snap.analysis.model;
+    let model = &snap.analysis().model;
     let places = if let Some(m) = mention_at(snap, offset) {
-        index.mentions_of(&snap.config.gazetteer().get(m.treaty).id)
+        index.mentions_of(&snap.config().gazetteer().get(m.treaty).id)
     } else {
         let turn = model
             .turns

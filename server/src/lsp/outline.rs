@@ -38,14 +38,14 @@ fn symbol(
     }
 }
 
-pub fn document_symbols(model: &Model, at: &Positions) -> Vec<DocumentSymbol> {
+pub fn document_symbols(model: &Model, text: &str, at: &Positions) -> Vec<DocumentSymbol> {
     let mut out = Vec::new();
-    if let Some(header) = header(model, at) {
+    if let Some(header) = header(model, text, at) {
         out.push(header);
     }
     let mut exchange: Option<DocumentSymbol> = None;
     for turn in &model.turns {
-        let sym = turn_symbol(model, turn, at);
+        let sym = turn_symbol(model, text, turn, at);
         let speaker = &model.speakers[turn.speaker];
         let asks = speaker.kind == SpeakerKind::Role
             && matches!(speaker.display.as_str(), "QUESTION" | "Q");
@@ -67,13 +67,13 @@ pub fn document_symbols(model: &Model, at: &Positions) -> Vec<DocumentSymbol> {
     out
 }
 
-fn turn_symbol(model: &Model, turn: &SpeakerTurn, at: &Positions) -> DocumentSymbol {
+fn turn_symbol(model: &Model, text: &str, turn: &SpeakerTurn, at: &Positions) -> DocumentSymbol {
     let speaker = &model.speakers[turn.speaker];
     let words: Vec<&str> = turn
         .paragraphs
         .iter()
         .map(|&p| &model.paragraphs[p])
-        .flat_map(|p| at.text[p.content.clone()].split_whitespace())
+        .flat_map(|p| text[p.content.clone()].split_whitespace())
         .take(FIRST_WORDS)
         .collect();
     let marks: Vec<String> = turn
@@ -94,7 +94,7 @@ fn turn_symbol(model: &Model, turn: &SpeakerTurn, at: &Positions) -> DocumentSym
             .unwrap_or(&speaker.display)
             .trim()
             .to_string(),
-        _ => at.text[turn.name_range.clone()].trim().to_string(),
+        _ => text[turn.name_range.clone()].trim().to_string(),
     };
     symbol(
         name,
@@ -106,7 +106,7 @@ fn turn_symbol(model: &Model, turn: &SpeakerTurn, at: &Positions) -> DocumentSym
     )
 }
 
-fn header(model: &Model, at: &Positions) -> Option<DocumentSymbol> {
+fn header(model: &Model, text: &str, at: &Positions) -> Option<DocumentSymbol> {
     let first_turn = model.turns.first().map_or(usize::MAX, |t| t.range.start);
     let fields: Vec<_> = model
         .fields
@@ -118,7 +118,7 @@ fn header(model: &Model, at: &Positions) -> Option<DocumentSymbol> {
     }
     let mut children = Vec::new();
     for f in &fields {
-        let value: String = at.text[f.value_range.clone()]
+        let value: String = text[f.value_range.clone()]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
@@ -174,10 +174,10 @@ fn header(model: &Model, at: &Positions) -> Option<DocumentSymbol> {
 
 /// Folds: each turn, and the header block.
 pub fn folding_ranges(snap: &Snapshot) -> Vec<FoldingRange> {
-    let model = &snap.analysis.model;
+    let model = &snap.analysis().model;
     let line = |offset: usize| {
-        snap.index
-            .position(&snap.text, offset, ColumnUnit::Utf8)
+        snap.index()
+            .position(snap.text(), offset, ColumnUnit::Utf8)
             .line as u32
     };
     let mut folds = Vec::new();

@@ -32,7 +32,7 @@ pub fn legend() -> SemanticTokensLegend {
 
 /// The document's tokens, delta-encoded, each confined to one line.
 pub fn tokens(snap: &Snapshot, unit: ColumnUnit) -> Vec<SemanticToken> {
-    let model = &snap.analysis.model;
+    let model = &snap.analysis().model;
     let mut spans: Vec<(std::ops::Range<usize>, u32, u32)> = Vec::new();
     spans.extend(model.turns.iter().map(|t| (t.name_range.clone(), 0, 0)));
     spans.extend(
@@ -64,7 +64,7 @@ pub fn tokens(snap: &Snapshot, unit: ColumnUnit) -> Vec<SemanticToken> {
     );
     spans.sort_by_key(|(r, _, _)| (r.start, r.end));
 
-    let text = &snap.text;
+    let text = snap.text();
     let mut out = Vec::new();
     let (mut last_line, mut last_col) = (0u32, 0u32);
     let mut end_of_previous = 0;
@@ -79,8 +79,8 @@ pub fn tokens(snap: &Snapshot, unit: ColumnUnit) -> Vec<SemanticToken> {
             let line_end = text[start..range.end]
                 .find('\n')
                 .map_or(range.end, |n| start + n);
-            let a = snap.index.position(text, start, unit);
-            let b = snap.index.position(text, line_end, unit);
+            let a = snap.index().position(text, start, unit);
+            let b = snap.index().position(text, line_end, unit);
             if b.col > a.col {
                 let (line, col) = (a.line as u32, a.col as u32);
                 let delta_line = line - last_line;

@@ -1,18 +1,63 @@
 //! Snapshots: the analysis of one document version, computed off the
-//! protocol thread and kept until the document changes; and the
-//! diagnostics they publish.
+//! protocol thread and kept until the document changes; reading a
+//! document afresh; and the diagnostics snapshots publish.
 
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use tower_lsp_server::UriExt;
 use tower_lsp_server::lsp_types::{Diagnostic, Uri};
-use transcript_ls::analysis::analyze_text;
-use transcript_ls::line_index::{ColumnUnit, LineIndex};
-use transcript_ls::{Config, syntax};
+use transcript_ls::config::RuleSetting;
+use transcript_ls::line_index::ColumnUnit;
+use transcript_ls::{Config, Document};
 
 use super::State;
 use super::convert::Positions;
-use super::documents::Snapshot;
+use super::documents::{Analysed, Snapshot};
+
+/// The configuration of the document at `uri`: its transcript.toml, with
+/// the client's settings over it.
+pub fn config_for(uri: &Uri, overrides: &[(&'static str, RuleSetting)]) -> Arc<Config> {
+    let path = uri.to_file_path().map(|p| p.into_owned());
+    let mut config = path
+        .as_deref()
+        .and_then(|p| Config::for_document(p).ok())
+        .unwrap_or_default();
+    for (code, setting) in overrides {
+        config.set(code, *setting);
+    }
+    Arc::new(config)
+}
+
+/// Reads `text` (generation `generation` of the document at `uri`) into a
+/// sectioned document off the protocol thread, then applies the edits made
+/// meanwhile. Returns whether the document is ready.
+pub async fn read(state: &Arc<Mutex<State>>, uri: &Uri, text: String, generation: u64) -> bool {
+    let overrides = state.lock().expect("state").overrides.clone();
+    let uri_for_config = uri.clone();
+    let Ok(doc) = tokio::task::spawn_blocking(move || {
+        Document::new(&text, config_for(&uri_for_config, &overrides))
+    })
+    .await
+    else {
+        return false;
+    };
+    let mut s = state.lock().expect("state");
+    let Some(open) = s.documents.get_mut(uri) else {
+        return false;
+    };
+    if open.generation != generation {
+        return false; // read again since
+    }
+    let mut doc = doc;
+    if let Analysed::Reading(pending) = &mut open.analysed {
+        for (range, text) in pending.drain(..) {
+            doc.edit(range, &text);
+        }
+    }
+    open.analysed = Analysed::Ready(doc);
+    true
+}
 
 /// The snapshot of the document's current version (of `want`, when given:
 /// nothing if the document has moved on), computing it if needed.
@@ -21,67 +66,42 @@ pub async fn current(
     uri: &Uri,
     want: Option<i32>,
 ) -> Option<Arc<Snapshot>> {
-    let (text, tree, version, overrides) = {
-        let s = state.lock().expect("state");
-        let doc = s.documents.get(uri)?;
-        if want.is_some_and(|v| v != doc.version) {
-            return None;
-        }
-        if let Some(snap) = &doc.snapshot
-            && snap.version == doc.version
+    let (view, version) = loop {
         {
-            return Some(snap.clone());
+            let s = state.lock().expect("state");
+            let doc = s.documents.get(uri)?;
+            if want.is_some_and(|v| v != doc.version) {
+                return None;
+            }
+            if let Some(snap) = &doc.snapshot
+                && snap.version == doc.version
+            {
+                return Some(snap.clone());
+            }
+            if let Analysed::Ready(d) = &doc.analysed {
+                break (d.view(), doc.version);
+            }
         }
-        (
-            doc.rope.to_string(),
-            doc.tree.clone(),
-            doc.version,
-            s.overrides.clone(),
-        )
+        // Still being read: the first analysis follows shortly.
+        tokio::time::sleep(Duration::from_millis(2)).await;
     };
-    let path = uri.to_file_path().map(|p| p.into_owned());
-    let snapshot = tokio::task::spawn_blocking(move || {
-        let mut config = path
-            .as_deref()
-            .and_then(|p| Config::for_document(p).ok())
-            .unwrap_or_default();
-        for (code, setting) in overrides {
-            config.set(code, setting);
-        }
-        let tree = match &tree {
-            Some(old) => syntax::reparse(&text, old),
-            None => syntax::parse(&text),
-        };
-        let analysis = analyze_text(&text, &config);
-        let index = LineIndex::new(&text);
-        Arc::new(Snapshot {
-            version,
-            text: text.into(),
-            index,
-            tree,
-            analysis,
-            config: Arc::new(config),
-        })
-    })
-    .await
-    .ok()?;
+    let snapshot = tokio::task::spawn_blocking(move || Arc::new(Snapshot::new(version, view)))
+        .await
+        .ok()?;
     let mut s = state.lock().expect("state");
     let doc = s.documents.get_mut(uri)?;
     if doc.version != version {
         // Typed over while analysing: a newer analysis is on its way.
         return want.is_none().then_some(snapshot);
     }
-    doc.tree = Some(snapshot.tree.clone());
     doc.snapshot = Some(snapshot.clone());
-    let key = uri.as_str().to_string();
-    s.index.update(&key, &snapshot.analysis, &snapshot.config);
+    doc.index_stale = true;
     Some(snapshot)
 }
 
 pub fn diagnostics(uri: &Uri, snap: &Snapshot, unit: ColumnUnit) -> Vec<Diagnostic> {
     let at = Positions::of(snap, unit);
-    snap.analysis
-        .findings
+    snap.findings
         .iter()
         .map(|f| at.diagnostic(uri, f))
         .collect()
