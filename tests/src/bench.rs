@@ -44,6 +44,32 @@ pub fn sample_document(bytes: usize) -> String {
     doc
 }
 
+/// A long press-briefing transcript being proofread: the two press
+/// conferences as `fix` leaves them, with every tenth copy of the scanned
+/// one not yet fixed, repeated until the document is `bytes` long.
+pub fn proofread_document(bytes: usize, fix: impl Fn(&str) -> String) -> String {
+    let read = |name: &str| {
+        std::fs::read_to_string(crate::fixture(&format!("samples/{name}")))
+            .expect("the samples are in fixtures/samples")
+    };
+    let scanned = read("press-conference-2007-ocr.txt");
+    let fixed = [fix(&scanned), fix(&read("press-conference-2007-web.md"))];
+    let mut doc = String::with_capacity(bytes + 100_000);
+    let mut copies = 0;
+    while doc.len() < bytes {
+        copies += 1;
+        doc.push_str(if copies % 10 == 0 {
+            &scanned
+        } else {
+            &fixed[0]
+        });
+        doc.push_str("\n\n");
+        doc.push_str(&fixed[1]);
+        doc.push_str("\n\n");
+    }
+    doc
+}
+
 /// Runs `f` `rounds` times; returns the median and 90th percentile.
 pub fn measure(rounds: usize, mut f: impl FnMut()) -> (Duration, Duration) {
     let mut times: Vec<Duration> = (0..rounds)

@@ -163,15 +163,15 @@ impl LspClient {
         let deadline = Instant::now() + TIMEOUT;
         let matches = |n: &Value| n["method"] == method && accept(&n["params"]);
         if let Some(i) = self.notifications.iter().position(matches) {
-            return self.notifications.remove(i).expect("found")["params"].clone();
+            return self.notifications.remove(i).expect("found")["params"].take();
         }
         loop {
-            let message = self.next_message(deadline);
+            let mut message = self.next_message(deadline);
             if message.get("id").is_some() {
                 continue;
             }
             if matches(&message) {
-                return message["params"].clone();
+                return message["params"].take();
             }
             self.notifications.push_back(message);
         }
@@ -222,10 +222,13 @@ impl LspClient {
 
     /// The diagnostics published for `uri` at `version`.
     pub fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
-        let params = self.wait_for("textDocument/publishDiagnostics", |p| {
+        let mut params = self.wait_for("textDocument/publishDiagnostics", |p| {
             p["uri"] == uri && p["version"] == version
         });
-        params["diagnostics"].as_array().unwrap().clone()
+        match params["diagnostics"].take() {
+            Value::Array(diagnostics) => diagnostics,
+            other => panic!("diagnostics are a list, not {other}"),
+        }
     }
 
     /// `shutdown`, then `exit`; the exit status, which must come promptly.

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::facts::{Facts, Summary, Totals};
+use super::facts::{Changed, Facts, Summary, Totals};
 use super::section::{Evaluation, Section};
 use super::sections::{SECTION_BYTES, candidates};
 use crate::config::Config;
@@ -69,7 +69,7 @@ impl Document {
             totals,
         };
         doc.place(0);
-        doc.view.facts = Arc::new(doc.gather(None, true));
+        doc.view.facts = Arc::new(doc.gather(None, Changed::ALL));
         doc
     }
 
@@ -145,6 +145,13 @@ impl Document {
             || was_lowered.iter().any(|(k, was)| {
                 *was != self.totals.lowered.contains_key(k) && self.totals.has_name_key(*k)
             });
+        let speakers_changed = Changed::speakers_between(
+            &self.view.sections[replaced.clone()]
+                .iter()
+                .map(|s| &s.summary)
+                .collect::<Vec<_>>(),
+            &new.iter().map(|s| &s.summary).collect::<Vec<_>>(),
+        );
         let grew = new.iter().map(|s| s.text.len()).sum::<usize>();
         let shrank: usize = self.sections[replaced.clone()]
             .iter()
@@ -153,13 +160,16 @@ impl Document {
         self.view.len = self.view.len + grew - shrank;
         self.view.sections.splice(replaced.clone(), new);
         self.place(replaced.start);
-        self.regather(names_changed);
+        self.regather(Changed {
+            names: names_changed,
+            speakers: speakers_changed,
+        });
     }
 
     /// Puts the configuration in force.
     pub fn set_config(&mut self, config: Arc<Config>) {
         self.view.config = config;
-        self.view.facts = Arc::new(self.gather(None, true));
+        self.view.facts = Arc::new(self.gather(None, Changed::ALL));
     }
 
     /// The proper-name candidates that count as names (see T002), with
@@ -177,7 +187,7 @@ impl Document {
         out
     }
 
-    fn gather(&self, previous: Option<&Facts>, names_changed: bool) -> Facts {
+    fn gather(&self, previous: Option<&Facts>, changed: Changed) -> Facts {
         let summaries: Vec<&Summary> = self.sections.iter().map(|s| &s.summary).collect();
         Facts::gather(
             &summaries,
@@ -185,12 +195,12 @@ impl Document {
             &self.totals,
             &self.config,
             previous,
-            names_changed,
+            changed,
         )
     }
 
-    fn regather(&mut self, names_changed: bool) {
-        let facts = self.gather(Some(&self.facts), names_changed);
+    fn regather(&mut self, changed: Changed) {
+        let facts = self.gather(Some(&self.facts), changed);
         if facts != *self.facts {
             self.view.facts = Arc::new(facts);
         }

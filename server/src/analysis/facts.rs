@@ -231,6 +231,52 @@ impl Totals {
     }
 }
 
+/// What an edit changed of the summaries, so that gathering the facts
+/// again can keep what did not change.
+#[derive(Debug, Clone, Copy)]
+pub struct Changed {
+    /// Proper names, or words that rule names out.
+    pub names: bool,
+    /// Participants, labels or label forms.
+    pub speakers: bool,
+}
+
+impl Changed {
+    pub const ALL: Changed = Changed {
+        names: true,
+        speakers: true,
+    };
+
+    /// What differs between the summaries an edit removed and those it
+    /// added, as far as the speakers go.
+    pub fn speakers_between(removed: &[&Summary], added: &[&Summary]) -> bool {
+        #[allow(clippy::type_complexity)]
+        fn key<'a>(
+            s: &[&'a Summary],
+        ) -> (
+            Vec<(&'a str, Option<&'a str>)>,
+            Vec<&'a str>,
+            Vec<(&'a str, &'a str, usize)>,
+        ) {
+            (
+                s.iter()
+                    .flat_map(|s| &s.participants)
+                    .map(|p| (p.text.as_str(), p.group.as_deref()))
+                    .collect(),
+                s.iter()
+                    .flat_map(|s| &s.labels)
+                    .map(String::as_str)
+                    .collect(),
+                s.iter()
+                    .flat_map(|s| &s.forms)
+                    .map(|f| (f.label.as_str(), f.form.as_str(), f.count))
+                    .collect(),
+            )
+        }
+        key(removed) != key(added)
+    }
+}
+
 /// What the whole document tells the rules of every section.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
@@ -259,15 +305,15 @@ pub struct Facts {
 impl Facts {
     /// Gathers the facts from the summaries of every section, in order, and
     /// the first full date near the top of the document. `previous` facts of the same document lend what has not changed:
-    /// the speakers, when the participants are the same, and the name
-    /// variants, unless `names_changed`.
+    /// the speakers and the usual label forms, unless `changed.speakers`,
+    /// and the name variants, unless `changed.names`.
     pub fn gather(
         summaries: &[&Summary],
         head_date: Option<Date>,
         totals: &Totals,
         config: &Config,
         previous: Option<&Facts>,
-        names_changed: bool,
+        changed: Changed,
     ) -> Facts {
         let (mut leading, mut trailing, mut indents, mut judged) = (0, 0, 0, 0);
         let mut standalone = false;
@@ -286,6 +332,56 @@ impl Facts {
         }
         let marked = config.classified || max_banner.is_some() || standalone;
         let date = field_date.or(head_date);
+        let kept = previous.filter(|_| !changed.speakers).map(|p| {
+            (
+                p.participants.clone(),
+                p.labels.clone(),
+                p.speakers.clone(),
+                p.speaker_of.clone(),
+                p.usual_forms.clone(),
+            )
+        });
+        let (participants, labels, speakers, speaker_of, usual_forms) = match kept {
+            Some(kept) => kept,
+            None => Facts::speakers(summaries, config, previous),
+        };
+        let variants = match previous {
+            Some(p) if !changed.names => p.variants.clone(),
+            _ => Arc::new(totals.variants()),
+        };
+        Facts {
+            marked,
+            mark_position: if trailing > leading {
+                MarkPosition::Trailing
+            } else {
+                MarkPosition::Leading
+            },
+            max_banner,
+            participants,
+            labels,
+            speakers,
+            speaker_of,
+            date,
+            indents_fire: indents > 0 && indents * 10 <= judged,
+            usual_forms,
+            variants,
+        }
+    }
+
+    /// The participants, the labels, the speakers, each label's speaker
+    /// and the usual form of the labels of each speaker labelled two ways.
+    #[allow(clippy::type_complexity)]
+    fn speakers(
+        summaries: &[&Summary],
+        config: &Config,
+        previous: Option<&Facts>,
+    ) -> (
+        Arc<Vec<Participant>>,
+        Arc<Vec<String>>,
+        Arc<Vec<Speaker>>,
+        Arc<HashMap<String, usize>>,
+        Arc<HashMap<usize, String>>,
+    ) {
         // Who the participants are, not where: positions would make every
         // edit above a participants list change the facts. The previous
         // lists are kept when nothing in them changed.
@@ -361,26 +457,6 @@ impl Facts {
             Some(p) if *p.usual_forms == usual_forms => p.usual_forms.clone(),
             _ => Arc::new(usual_forms),
         };
-        let variants = match previous {
-            Some(p) if !names_changed => p.variants.clone(),
-            _ => Arc::new(totals.variants()),
-        };
-        Facts {
-            marked,
-            mark_position: if trailing > leading {
-                MarkPosition::Trailing
-            } else {
-                MarkPosition::Leading
-            },
-            max_banner,
-            participants,
-            labels,
-            speakers,
-            speaker_of,
-            date,
-            indents_fire: indents > 0 && indents * 10 <= judged,
-            usual_forms,
-            variants,
-        }
+        (participants, labels, speakers, speaker_of, usual_forms)
     }
 }

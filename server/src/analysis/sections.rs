@@ -10,7 +10,7 @@
 /// How long a section grows before it may be cut: long enough that a
 /// document has few sections, short enough that re-analysing one after an
 /// edit is quick.
-pub const SECTION_BYTES: usize = 16 * 1024;
+pub const SECTION_BYTES: usize = 4 * 1024;
 
 /// The offsets at which `text` may be cut, each at least `min` bytes after
 /// the one before (and after 0): the start of a line that looks like a

@@ -44,7 +44,7 @@ const FIX_ALL: &str = "source.fixAll.transcript";
 /// Serves LSP on standard input and output until the client says `exit`.
 pub async fn serve() {
     let (service, socket) = LspService::new(Backend::new);
-    let (input, output) = transport::guard(tokio::io::stdin(), tokio::io::stdout());
+    let (input, output) = transport::guard(tokio::io::stdin(), transport::StdoutThread::start());
     Server::new(input, output, socket).serve(service).await;
 }
 

@@ -6,11 +6,69 @@
 //! rest with a `Parse error` (-32700) or `Invalid Request` (-32600), written
 //! between the framework's own responses so frames never interleave.
 
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use serde_json::error::Category;
+use serde_json::value::RawValue;
 use serde_json::{Value, json};
 use tokio::io::{
     AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, DuplexStream,
 };
 use tokio::sync::mpsc;
+
+/// Standard output written from a thread of its own: one `write` per
+/// message, where tokio's stdout would hand each message to its blocking
+/// pool in pieces.
+pub struct StdoutThread {
+    messages: std::sync::mpsc::Sender<Vec<u8>>,
+}
+
+impl StdoutThread {
+    pub fn start() -> StdoutThread {
+        let (messages, rx) = std::sync::mpsc::channel::<Vec<u8>>();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            for message in rx {
+                if out.write_all(&message).and_then(|()| out.flush()).is_err() {
+                    return;
+                }
+            }
+        });
+        StdoutThread { messages }
+    }
+}
+
+impl AsyncWrite for StdoutThread {
+    fn poll_write(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+        buf: &[u8],
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        std::task::Poll::Ready(
+            self.messages
+                .send(buf.to_vec())
+                .map(|()| buf.len())
+                .map_err(|_| std::io::ErrorKind::BrokenPipe.into()),
+        )
+    }
+
+    fn poll_flush(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::task::Poll::Ready(Ok(()))
+    }
+
+    fn poll_shutdown(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::task::Poll::Ready(Ok(()))
+    }
+}
 
 /// Larger bodies are refused (and skipped) rather than buffered.
 const MAX_BODY: usize = 512 * 1024 * 1024;
@@ -42,29 +100,41 @@ fn error_response(id: Value, code: i64, message: &str) -> Vec<u8> {
 }
 
 /// Why a body is not passed on: `(id, code, message)` of the error reply.
+/// The members are looked at as written, so a 10 MB `didOpen` is scanned
+/// once and not copied.
 fn check(body: &[u8]) -> Result<(), (Value, i64, &'static str)> {
-    let value: Value =
-        serde_json::from_slice(body).map_err(|_| (Value::Null, -32700, "Parse error"))?;
-    let id = value.get("id").cloned().unwrap_or(Value::Null);
-    let Some(object) = value.as_object() else {
-        return Err((Value::Null, -32600, "Invalid request"));
+    let members: BTreeMap<Cow<str>, &RawValue> = serde_json::from_slice(body).map_err(|e| {
+        let code = match e.classify() {
+            Category::Data => -32600,
+            _ => -32700,
+        };
+        let message = if code == -32600 {
+            "Invalid request"
+        } else {
+            "Parse error"
+        };
+        (Value::Null, code, message)
+    })?;
+    let raw = |key: &str| members.get(key).map(|v| v.get());
+    let starts = |key: &str, first: &[u8]| {
+        raw(key).is_some_and(|v| v.bytes().next().is_some_and(|b| first.contains(&b)))
     };
-    let valid_id = matches!(
-        object.get("id"),
-        None | Some(Value::Number(_)) | Some(Value::String(_)) | Some(Value::Null)
-    );
-    let is_request = object.get("method").is_some_and(Value::is_string);
-    let is_response = object.contains_key("id")
-        && (object.contains_key("result") || object.contains_key("error"));
-    let params_ok = object
-        .get("params")
-        .is_none_or(|p| p.is_object() || p.is_array() || p.is_null());
-    if object.get("jsonrpc") != Some(&json!("2.0"))
-        || !valid_id
-        || !(is_request || is_response)
-        || !params_ok
-    {
-        let id = if valid_id { id } else { Value::Null };
+    let valid_id = match raw("id") {
+        None | Some("null") => true,
+        Some(_) => starts("id", b"-0123456789\""),
+    };
+    let id = match raw("id") {
+        Some(v) if valid_id => serde_json::from_str(v).unwrap_or(Value::Null),
+        _ => Value::Null,
+    };
+    let is_request = starts("method", b"\"");
+    let is_response = members.contains_key("id")
+        && (members.contains_key("result") || members.contains_key("error"));
+    let params_ok = raw("params").is_none_or(|p| p == "null" || starts("params", b"{["));
+    let version_ok = raw("jsonrpc")
+        .and_then(|v| serde_json::from_str::<Cow<str>>(v).ok())
+        .is_some_and(|v| v == "2.0");
+    if !version_ok || !valid_id || !(is_request || is_response) || !params_ok {
         return Err((id, -32600, "Invalid request"));
     }
     Ok(())
