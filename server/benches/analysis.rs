@@ -63,10 +63,15 @@ fn main() {
         black_box(analyze_text(&doc, &config));
     });
     let findings = analyze_text(&doc, &config).findings.len();
-    // One character typed in the middle, and the findings after it.
+    // One character typed into a paragraph past the middle, and the
+    // findings after it.
     let mut edited = Document::new(&doc, config.clone());
     edited.findings();
-    let at = doc.len() / 2 + doc[doc.len() / 2..].find(" the ").expect("a word") + 1;
+    let at = doc.len() / 2
+        + doc[doc.len() / 2..]
+            .find("in the forum of")
+            .expect("a paragraph")
+        + 3;
     let mut typed = 0;
     let (edit, edit_p90) = measure(rounds * 4, || {
         edited.edit(at + typed..at + typed, "x");

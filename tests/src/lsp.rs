@@ -29,6 +29,9 @@ impl LspClient {
         let mut child = Command::new(crate::transcript_ls())
             .args(args)
             .current_dir(dir)
+            // Rule pages (codeDescription links) go here, not to the
+            // user's cache.
+            .env("XDG_CACHE_HOME", cache_folder())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -253,6 +256,11 @@ impl Drop for LspClient {
     fn drop(&mut self) {
         let _ = self.child.kill();
     }
+}
+
+/// Where servers started by the tests write their rule pages.
+pub fn cache_folder() -> std::path::PathBuf {
+    std::env::temp_dir().join("transcript-ls-tests-cache")
 }
 
 /// `file:///…` for a path (percent-encoding spaces and the like).

@@ -76,6 +76,15 @@ fn memcon_diagnostics_have_codes_lines_versions_and_related_information() {
     assert_eq!(o007["source"], "transcript-ls");
     let o005 = diagnostics.iter().find(|d| d["code"] == "O005").unwrap();
     assert_eq!(o005["relatedInformation"][0]["message"], "continues here");
+    // The rule's documentation, as a page the editor can open.
+    let href = o007["codeDescription"]["href"].as_str().unwrap();
+    assert!(
+        href.starts_with("file://") && href.ends_with("/rules/O007.md"),
+        "{href}"
+    );
+    let page = fs::read_to_string(href.trim_start_matches("file://")).unwrap();
+    assert!(page.starts_with("# O007 invalid-date"), "{page}");
+    assert!(page.contains("## Fires"), "{page}");
     assert!(lsp.shutdown().success());
 }
 

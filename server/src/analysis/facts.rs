@@ -9,6 +9,7 @@
 //! findings too.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -50,7 +51,7 @@ pub struct Summary {
     /// Proper-name candidates: count and first place.
     pub names: HashMap<String, (usize, Range<usize>)>,
     /// Words written in lower case, by key (see T002).
-    pub lowered: HashMap<u64, u32>,
+    pub lowered: rules::LowerWords,
     pub directives: Vec<Directive>,
     /// The first line that is not blank.
     pub first_line: Option<Range<usize>>,
@@ -134,13 +135,14 @@ impl Summary {
         s.indents = indents.len();
         s.judged = judged;
         let words = rules::prose_words(text, model);
-        for (name, range) in rules::name_candidates(text, &words) {
+        let (names, lowered) = rules::names_and_lower_words(text, &words);
+        for (name, range) in names {
             s.names
                 .entry(name)
                 .and_modify(|(n, _)| *n += 1)
                 .or_insert((1, range));
         }
-        s.lowered = rules::lower_words(text, &words);
+        s.lowered = lowered;
         s.directives = suppression::scan(text);
         s.first_line = match text.find('\n') {
             Some(n) if text[..n].trim().is_empty() => suppression::first_line(text, n),
@@ -157,9 +159,9 @@ impl Summary {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Totals {
     pub names: HashMap<String, usize>,
-    pub lowered: HashMap<u64, usize>,
+    pub lowered: HashMap<u64, usize, BuildHasherDefault<rules::KeyHasher>>,
     /// The names by the key of their lower-case form.
-    name_keys: HashMap<u64, usize>,
+    name_keys: HashMap<u64, usize, BuildHasherDefault<rules::KeyHasher>>,
 }
 
 impl Totals {

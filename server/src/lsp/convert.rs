@@ -140,6 +140,8 @@ impl<'a> Positions<'a> {
             range: self.range(&f.range),
             severity: Some(severity(f.severity)),
             code: Some(NumberOrString::String(f.code.to_string())),
+            code_description: super::docs::link(f.code)
+                .map(|href| lsp::CodeDescription { href: href.clone() }),
             source: Some("transcript-ls".to_string()),
             message: f.message.clone(),
             related_information: (!f.related.is_empty()).then(|| {

@@ -14,6 +14,7 @@
 mod actions;
 mod client;
 mod convert;
+mod docs;
 mod documents;
 mod hover;
 mod navigation;

@@ -365,7 +365,8 @@ pub fn run_document(whole: &Whole) -> Vec<Finding> {
 }
 
 pub use names::name_variant::{
-    candidates as name_candidates, lower_key, lower_words, proper_names, variants as name_variants,
+    KeyHasher, LowerWords, candidates as name_candidates, lower_key, names_and_lower_words,
+    proper_names, variants as name_variants,
 };
 pub use ocr::stray_indent::indents as stray_indents;
 

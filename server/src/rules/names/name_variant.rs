@@ -92,36 +92,60 @@ pub fn report(
 /// possessive `'s` removed: proper names, unless the document also writes
 /// them in lower case.
 pub fn candidates(text: &str, words: &[Range<usize>]) -> Vec<(String, Range<usize>)> {
-    words
-        .iter()
-        .filter_map(|w| core(text, w))
-        .filter(|(c, _)| {
-            let mut chars = c.chars();
-            chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
-        })
-        .map(|(c, r)| (c.to_string(), r))
-        .collect()
+    names_and_lower_words(text, words).0
 }
 
-/// Words of five letters or more that start in lower case, as
-/// [`lower_key`]s with their counts: what rules a candidate out.
-pub fn lower_words(text: &str, words: &[Range<usize>]) -> HashMap<u64, u32> {
-    let mut out: HashMap<u64, u32> = HashMap::new();
-    for (c, _) in words.iter().filter_map(|w| core(text, w)) {
-        if c.starts_with(char::is_lowercase) {
-            *out.entry(lower_key(c)).or_default() += 1;
+/// The proper-name [`candidates`] of `words`, and the words of five
+/// letters or more that start in lower case, as [`lower_key`]s with their
+/// counts (what rules a candidate out), in one pass.
+pub fn names_and_lower_words(
+    text: &str,
+    words: &[Range<usize>],
+) -> (Vec<(String, Range<usize>)>, LowerWords) {
+    let mut names = Vec::new();
+    let mut lower = LowerWords::default();
+    for (c, r) in words.iter().filter_map(|w| core(text, w)) {
+        let mut chars = c.chars();
+        match chars.next() {
+            Some(first) if first.is_lowercase() => *lower.entry(lower_key(c)).or_default() += 1,
+            Some(first) if first.is_uppercase() && chars.all(char::is_lowercase) => {
+                names.push((c.to_string(), r))
+            }
+            _ => {}
         }
     }
-    out
+    (names, lower)
+}
+
+/// Counts of lower-case words by key; the keys are hashes already.
+pub type LowerWords = HashMap<u64, u32, std::hash::BuildHasherDefault<KeyHasher>>;
+
+/// Hashes a `u64` key as itself.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 /// The key of a word written in lower case (for a candidate: of its
-/// lower-case form).
+/// lower-case form): FNV-1a, which is quick on short words.
 pub fn lower_key(word: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
-    word.hash(&mut h);
-    h.finish()
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The capitalised words of `words` that may be proper names, with their
