@@ -16,6 +16,7 @@ pub fn code_actions(
     at: &Positions,
     range: Range,
     only: &[CodeActionKind],
+    fix_all: bool,
 ) -> Vec<CodeActionOrCommand> {
     let wants = |kind: &CodeActionKind| {
         only.is_empty() || only.iter().any(|o| kind.as_str().starts_with(o.as_str()))
@@ -58,14 +59,13 @@ pub fn code_actions(
             }));
         }
     }
-    let fix_all = CodeActionKind::new(FIX_ALL);
-    if wants(&fix_all) {
+    if fix_all && wants(&CodeActionKind::new(FIX_ALL)) {
         let fixed = fix_text(snap.text(), snap.config(), Applicability::Safe);
         if fixed.applied > 0 {
             let whole = Edit::replace(0..snap.text().len(), fixed.text);
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: format!("Fix all safe problems ({})", fixed.applied),
-                kind: Some(fix_all),
+                kind: Some(CodeActionKind::new(FIX_ALL)),
                 edit: Some(at.workspace_edit(uri, &[whole])),
                 ..CodeAction::default()
             }));

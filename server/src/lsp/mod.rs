@@ -315,12 +315,17 @@ impl LanguageServer for Backend {
         let unit = self.lock().unit;
         let at = Positions::of(&snap, unit);
         let only = params.context.only.unwrap_or_default();
+        // "Fix all" runs the whole analysis again, pass after pass: not for
+        // the light bulb an editor asks about at every cursor move.
+        let fix_all = !only.is_empty()
+            || params.context.trigger_kind != Some(CodeActionTriggerKind::AUTOMATIC);
         Ok(Some(actions::code_actions(
             &uri,
             &snap,
             &at,
             params.range,
             &only,
+            fix_all,
         )))
     }
     async fn document_symbol(
