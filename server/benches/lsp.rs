@@ -169,6 +169,26 @@ fn main() {
             "  didChange → diagnostics, 10 MB, {edits} characters typed into a paragraph: median {median:?}, p90 {p90:?} ({:.1}x the same typing into 10 KB, {baseline:?})",
             median.as_secs_f64() / baseline.as_secs_f64()
         );
+        if name.starts_with("proofread") {
+            // The same typing with every rule off: what the edits cost
+            // without diagnostics to write and read.
+            let off: serde_json::Map<String, serde_json::Value> = transcript_ls::rules::REGISTRY
+                .iter()
+                .map(|r| (r.code.to_string(), json!("off")))
+                .collect();
+            server.lsp.notify(
+                "workspace/didChangeConfiguration",
+                json!({ "settings": { "transcript": { "rules": off } } }),
+            );
+            server.lsp.wait_for("textDocument/publishDiagnostics", |p| {
+                p["uri"] == uri.as_str()
+                    && p["diagnostics"].as_array().is_some_and(|d| d.is_empty())
+            });
+            let (median, p90) = percentiles(server.type_at(&uri, &doc, body, edits, &mut version));
+            println!(
+                "  the same typing with every rule off (nothing to publish): median {median:?}, p90 {p90:?}"
+            );
+        }
         if let Some(list) = doc[doc.len() / 2..].find("Assistant to the President") {
             let at = doc.len() / 2 + list + "Assistant to the".len();
             // The typing above shifted nothing before `body`.
