@@ -128,9 +128,17 @@ fn report(out: &mut Report, range: std::ops::Range<usize>, written: &str, form: 
     ));
 }
 
+/// Words with more `1`s than this are not spelled out: each `1` doubles
+/// the spellings (`I` or `l`), and no word OCR misread has so many.
+const MAX_ONES: usize = 6;
+
 /// The spellings a word could have had: each `0`, `1`, `5` as the letter it
-/// resembles, in the case of its neighbours.
+/// resembles, in the case of its neighbours. None for a word of more than
+/// [`MAX_ONES`] `1`s.
 fn letter_forms(core: &str) -> Vec<String> {
+    if core.bytes().filter(|&b| b == b'1').count() > MAX_ONES {
+        return Vec::new();
+    }
     let upper = core
         .chars()
         .filter(|c| c.is_alphabetic())
@@ -162,4 +170,17 @@ fn vocabulary_of(cx: &Context) -> HashSet<String> {
         .filter(|w| w.len() >= 2 && w.chars().all(char::is_alphabetic))
         .map(str::to_lowercase)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::letter_forms;
+
+    #[test]
+    fn a_run_of_ones_is_not_spelled_out_every_way() {
+        // 2^60 spellings otherwise (found by fuzzing).
+        let word = format!("o{}f", "1".repeat(60));
+        assert!(letter_forms(&word).is_empty());
+        assert_eq!(letter_forms("1ran"), ["Iran", "lran"]);
+    }
 }
