@@ -9,7 +9,9 @@
 //! run on blocking threads against a snapshot of the sections; a result for
 //! a version that is no longer current is dropped. While one analysis of a
 //! document runs, edits only mark it dirty, and one more analysis follows
-//! for the newest version: fast typing is coalesced without a fixed delay.
+//! for the newest version, after a pause as long as the last analysis took:
+//! the first edit after a pause is analysed at once, and a burst of typing
+//! on a costly document makes few publications.
 
 mod actions;
 mod client;
@@ -28,6 +30,7 @@ mod transport;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::lsp_types::*;
@@ -38,6 +41,10 @@ use transcript_ls::workspace::WorkspaceIndex;
 
 use self::convert::Positions;
 use self::documents::{Analysed, OpenDocument, Snapshot};
+
+/// The longest pause between analyses of a document typed over while it
+/// was analysed.
+const MAX_PAUSE: Duration = Duration::from_millis(200);
 
 /// The code action kind of "fix all safe".
 const FIX_ALL: &str = "source.fixAll.transcript";
@@ -129,6 +136,7 @@ impl Backend {
                     doc.dirty = false;
                     doc.version
                 };
+                let started = Instant::now();
                 if let Some(snapshot) = snapshots::current(&state, &uri, Some(version)).await {
                     let (pull, unit) = {
                         let s = state.lock().expect("state");
@@ -141,14 +149,22 @@ impl Backend {
                             .await;
                     }
                 }
-                let mut s = state.lock().expect("state");
-                let Some(doc) = s.documents.get_mut(&uri) else {
-                    return;
-                };
-                if !doc.dirty {
-                    doc.analysing = false;
-                    return;
+                {
+                    let mut s = state.lock().expect("state");
+                    let Some(doc) = s.documents.get_mut(&uri) else {
+                        return;
+                    };
+                    if !doc.dirty {
+                        doc.analysing = false;
+                        return;
+                    }
                 }
+                // Typed over while analysing: before going round, wait as
+                // long as that analysis took (at most a fifth of a second),
+                // so that on a document whose analysis or diagnostics are
+                // costly a burst of typing makes few publications. The
+                // first edit after a pause is analysed at once.
+                tokio::time::sleep(started.elapsed().min(MAX_PAUSE)).await;
             }
         });
     }

@@ -102,11 +102,13 @@ pub fn table<'a>(
 ) -> (Vec<Speaker>, HashMap<String, usize>) {
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut of: HashMap<String, usize> = HashMap::new();
+    // Each entry normalised once, not once per label.
+    let upper = normalized(participants);
     for label in labels {
         if of.contains_key(label) {
             continue;
         }
-        let speaker = resolve(label, participants, aliases);
+        let speaker = resolve_in(label, participants, &upper, aliases);
         let index = match speakers.iter().position(|s| s.key == speaker.key) {
             Some(i) => i,
             None => {
@@ -119,8 +121,22 @@ pub fn table<'a>(
     (speakers, of)
 }
 
-/// Resolves a label (as written) to a speaker.
-pub fn resolve(label: &str, participants: &[Participant], aliases: &[(String, String)]) -> Speaker {
+/// Each participant entry, normalised as labels are.
+fn normalized(participants: &[Participant]) -> Vec<String> {
+    participants
+        .iter()
+        .map(|p| normalize_label(&p.text))
+        .collect()
+}
+
+/// Resolves a label (as written) to a speaker, with the participant
+/// entries normalised (`upper`).
+fn resolve_in(
+    label: &str,
+    participants: &[Participant],
+    upper: &[String],
+    aliases: &[(String, String)],
+) -> Speaker {
     let key = normalize_label(label);
     if ROLES.contains(&key.as_str()) {
         return Speaker {
@@ -133,7 +149,7 @@ pub fn resolve(label: &str, participants: &[Participant], aliases: &[(String, St
         .iter()
         .find(|(from, _)| normalize_label(from) == key)
     {
-        return match find_participant(&normalize_label(target), participants) {
+        return match find_participant(&normalize_label(target), upper) {
             Some(i) => participant_speaker(i, participants),
             None => Speaker {
                 key: normalize_label(target),
@@ -142,7 +158,7 @@ pub fn resolve(label: &str, participants: &[Participant], aliases: &[(String, St
             },
         };
     }
-    match find_participant(&key, participants) {
+    match find_participant(&key, upper) {
         Some(i) => participant_speaker(i, participants),
         None => Speaker {
             display: label.trim().to_string(),
@@ -165,11 +181,7 @@ fn participant_speaker(i: usize, participants: &[Participant]) -> Speaker {
 /// matches `Condoleezza Rice, Secretary of State` by surname, and among
 /// several people of that surname the one whose title shares a word with
 /// the label.
-fn find_participant(key: &str, participants: &[Participant]) -> Option<usize> {
-    let upper: Vec<String> = participants
-        .iter()
-        .map(|p| normalize_label(&p.text))
-        .collect();
+fn find_participant(key: &str, upper: &[String]) -> Option<usize> {
     if let Some(i) = upper
         .iter()
         .position(|u| u == key || u.split(',').next().map(str::trim) == Some(key))
@@ -183,7 +195,7 @@ fn find_participant(key: &str, participants: &[Participant]) -> Option<usize> {
     if surname.len() < 2 || TITLE_WORDS.contains(&surname) || words[0] == "THE" {
         return None;
     }
-    let by_surname: Vec<usize> = (0..participants.len())
+    let by_surname: Vec<usize> = (0..upper.len())
         .filter(|&i| {
             upper[i]
                 .split(',')
@@ -210,6 +222,10 @@ fn find_participant(key: &str, participants: &[Participant]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn resolve(label: &str, participants: &[Participant], aliases: &[(String, String)]) -> Speaker {
+        resolve_in(label, participants, &normalized(participants), aliases)
+    }
 
     fn participants(list: &[&str]) -> Vec<Participant> {
         list.iter()
