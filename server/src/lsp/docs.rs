@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use tower_lsp_server::UriExt;
 use tower_lsp_server::lsp_types::Uri;
-use transcript_ls::rules::{self, FixSafety};
+use transcript_ls::rules;
 
 /// The page documenting rule `code`, if the pages could be written.
 pub fn link(code: &str) -> Option<&'static Uri> {
@@ -34,17 +34,12 @@ fn folder() -> Option<PathBuf> {
 /// One rule's page: the title line `transcript-ls explain` prints, then
 /// the doc comment.
 pub fn page(rule: &rules::Rule) -> String {
-    let fix = match rule.fix {
-        FixSafety::None => "no fix",
-        FixSafety::Safe => "safe fix",
-        FixSafety::Unsafe => "unsafe fix",
-    };
     format!(
         "# {} {}\n\n*{}, {}*\n\n{}\n",
         rule.code,
         rule.name,
         rule.severity.as_str(),
-        fix,
+        rule.fix.describe(),
         rule.doc()
     )
 }

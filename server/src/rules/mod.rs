@@ -32,6 +32,17 @@ pub enum FixSafety {
     Unsafe,
 }
 
+impl FixSafety {
+    /// `no fix`, `safe fix` or `unsafe fix`, as a rule's title line says.
+    pub fn describe(self) -> &'static str {
+        match self {
+            FixSafety::None => "no fix",
+            FixSafety::Safe => "safe fix",
+            FixSafety::Unsafe => "unsafe fix",
+        }
+    }
+}
+
 /// One lint rule.
 #[derive(Debug)]
 pub struct Rule {
@@ -129,11 +140,7 @@ impl<'a> Context<'a> {
         config: &'a Config,
         facts: &'a Facts,
     ) -> Context<'a> {
-        let mut words = Vec::new();
-        let mut shapes = Vec::new();
-        for range in prose(model) {
-            split_words(text, range, &mut words, &mut shapes);
-        }
+        let (words, shapes) = words_and_shapes(text, model);
         Context {
             text,
             model,
@@ -183,12 +190,17 @@ fn prose(model: &Model) -> Vec<Range<usize>> {
 
 /// The words of a model's prose.
 pub fn prose_words(text: &str, model: &Model) -> Vec<Range<usize>> {
+    words_and_shapes(text, model).0
+}
+
+/// The words of a model's prose, with the [`shape`] of each.
+fn words_and_shapes(text: &str, model: &Model) -> (Vec<Range<usize>>, Vec<u8>) {
     let mut words = Vec::new();
     let mut shapes = Vec::new();
     for range in prose(model) {
         split_words(text, range, &mut words, &mut shapes);
     }
-    words
+    (words, shapes)
 }
 
 /// Bits of a word's shape: which kinds of character it holds.
@@ -366,7 +378,7 @@ pub fn run_document(whole: &Whole) -> Vec<Finding> {
 
 pub use names::name_variant::{
     KeyHasher, LowerWords, candidates as name_candidates, lower_key, names_and_lower_words,
-    proper_names, variants as name_variants,
+    variants as name_variants,
 };
 pub use ocr::stray_indent::indents as stray_indents;
 

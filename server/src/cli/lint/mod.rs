@@ -429,18 +429,13 @@ pub fn explain(code: &str, out: &mut dyn std::io::Write) -> Result<()> {
     let rule = rules::lookup(code).ok_or_else(|| {
         anyhow!("unknown rule `{code}`; `transcript-ls lint --list-rules` lists them")
     })?;
-    let fix = match rule.fix {
-        rules::FixSafety::None => "no fix",
-        rules::FixSafety::Safe => "safe fix",
-        rules::FixSafety::Unsafe => "unsafe fix",
-    };
     writeln!(
         out,
         "{} {} ({}, {})\n",
         rule.code,
         rule.name,
         rule.severity.as_str(),
-        fix
+        rule.fix.describe()
     )?;
     writeln!(out, "{}", rule.doc())?;
     Ok(())

@@ -23,7 +23,7 @@
 //! ## Fix
 //! Unsafe: write the majority spelling.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::finding::Severity;
@@ -146,52 +146,6 @@ pub fn lower_key(word: &str) -> u64 {
     word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
-}
-
-/// The capitalised words of `words` that may be proper names, with their
-/// ranges: five letters or more, capital then lower case, possessive `'s`
-/// removed, and never written in lower case in this text.
-pub fn proper_names(text: &str, words: &[Range<usize>]) -> Vec<(String, Range<usize>)> {
-    let cores: Vec<(&str, Range<usize>)> = words.iter().filter_map(|w| core(text, w)).collect();
-    let candidates: Vec<(&str, Range<usize>)> = cores
-        .iter()
-        .filter(|(c, _)| {
-            let mut chars = c.chars();
-            chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
-        })
-        .cloned()
-        .collect();
-    if candidates.is_empty() {
-        return Vec::new();
-    }
-    // Which candidates the text also writes in lower case. Most lower-case
-    // words share no first two letters with any candidate: a bit per
-    // two-byte prefix rejects them before any hashing.
-    let lowered: HashSet<String> = candidates.iter().map(|(c, _)| c.to_lowercase()).collect();
-    let mut prefixes = vec![0u64; 1024];
-    let prefix = |s: &str| {
-        let b = s.as_bytes();
-        (b[0] as usize) << 8 | b[1] as usize
-    };
-    for l in &lowered {
-        let p = prefix(l);
-        prefixes[p / 64] |= 1 << (p % 64);
-    }
-    let mut seen: HashSet<&str> = HashSet::new();
-    for &(c, _) in &cores {
-        let p = prefix(c);
-        if prefixes[p / 64] & (1 << (p % 64)) != 0
-            && c.starts_with(char::is_lowercase)
-            && lowered.contains(c)
-        {
-            seen.insert(c);
-        }
-    }
-    candidates
-        .into_iter()
-        .filter(|(c, _)| !seen.contains(c.to_lowercase().as_str()))
-        .map(|(c, r)| (c.to_string(), r))
-        .collect()
 }
 
 /// A word without surrounding punctuation or a possessive `'s`, if it is
