@@ -66,7 +66,9 @@ impl LineIndex {
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let before = &text[self.starts[line]..offset];
         let col = match unit {
+            // Most lines are ASCII, where every unit is a byte.
             ColumnUnit::Utf8 => before.len(),
+            _ if before.is_ascii() => before.len(),
             ColumnUnit::Utf16 => before.encode_utf16().count(),
             ColumnUnit::Char => before.chars().count(),
         };

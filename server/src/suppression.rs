@@ -39,11 +39,17 @@ impl Suppressions {
     /// Whether `finding` is silenced. Problems with the comments themselves
     /// never are.
     pub fn covers(&self, finding: &Finding) -> bool {
-        finding.code != "X001"
+        self.covers_at(finding.code, finding.range.start)
+    }
+
+    /// Whether a finding of rule `code` starting at offset `start` is
+    /// silenced.
+    pub fn covers_at(&self, code: &str, start: usize) -> bool {
+        code != "X001"
             && self
                 .active
                 .iter()
-                .any(|s| s.codes.contains(&finding.code) && s.range.contains(&finding.range.start))
+                .any(|s| s.codes.contains(&code) && s.range.contains(&start))
     }
 }
 

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::document::Sections;
 use super::facts::Summary;
@@ -13,9 +14,29 @@ use crate::finding::{Finding, Related};
 use crate::rules::{self, Anchor, Whole};
 use crate::suppression::{self, Directive, Verb};
 
-/// Every finding of the document not silenced by a suppression comment,
-/// in document order.
-pub fn findings(doc: &Sections, evaluations: &[std::sync::Arc<Evaluation>]) -> Vec<Finding> {
+/// What putting the sections together adds to one section's findings,
+/// which stay as the section reported them (in its own offsets).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Part {
+    /// Places elsewhere in the document a finding points to, by the
+    /// finding's index, in document offsets.
+    pub related: Vec<(usize, Related)>,
+    /// The findings a suppression comment silences, by index, ascending.
+    pub hidden: Vec<usize>,
+}
+
+/// The sections' findings put together: one [`Part`] per section, and the
+/// document rules' findings. Nothing is copied from the sections, so this
+/// is cheap when little changed; [`Merged::findings`] makes the list.
+#[derive(Debug, Clone, Default)]
+pub struct Merged {
+    pub parts: Vec<Part>,
+    /// The document rules' findings not silenced, in document order.
+    pub document: Vec<Finding>,
+}
+
+/// Puts the sections' findings (`evaluations`, one per section) together.
+pub fn merge(doc: &Sections, evaluations: &[Arc<Evaluation>]) -> Merged {
     let summaries: Vec<(usize, &Summary)> =
         doc.sections().map(|(at, s)| (at, &s.summary)).collect();
     let suppressions = suppression::resolve(directives(&summaries), doc.len());
@@ -24,33 +45,78 @@ pub fn findings(doc: &Sections, evaluations: &[std::sync::Arc<Evaluation>]) -> V
         doc,
         found: HashMap::new(),
     };
-    let mut out: Vec<Finding> = Vec::new();
+    let mut parts = Vec::with_capacity(evaluations.len());
     for ((start, _), evaluation) in summaries.iter().zip(evaluations) {
         let reported = &evaluation.reported;
-        let base = out.len();
-        out.extend(reported.findings.iter().map(|f| f.shifted(*start)));
+        let mut part = Part::default();
         for (i, anchor, message) in &reported.anchors {
             if let Some(range) = anchors.find(anchor) {
-                out[base + i].related.push(Related {
-                    range,
-                    message: message.clone(),
-                });
+                part.related.push((
+                    *i,
+                    Related {
+                        range,
+                        message: message.clone(),
+                    },
+                ));
             }
         }
+        if !suppressions.active.is_empty() {
+            part.hidden = (reported.findings.iter().enumerate())
+                .filter(|(_, f)| suppressions.covers_at(f.code, start + f.range.start))
+                .map(|(i, _)| i)
+                .collect();
+        }
+        parts.push(part);
     }
-    out.extend(rules::run_document(&Whole {
+    let mut document = rules::run_document(&Whole {
         sections: &summaries,
         facts: doc.facts(),
         config: doc.config(),
         problems: &suppressions.problems,
-    }));
-    if !suppressions.active.is_empty() {
-        out.retain(|f| !suppressions.covers(f));
-    }
-    out.sort_by(|a, b| {
-        (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
     });
-    out
+    document.retain(|f| !suppressions.covers(f));
+    document.sort_by(order);
+    Merged { parts, document }
+}
+
+impl Merged {
+    /// Every finding not silenced, in document offsets and order.
+    pub fn findings(&self, doc: &Sections, evaluations: &[Arc<Evaluation>]) -> Vec<Finding> {
+        let mut out: Vec<Finding> = Vec::new();
+        for (((start, _), evaluation), part) in doc.sections().zip(evaluations).zip(&self.parts) {
+            out.extend(shown(&evaluation.reported.findings, start, part).map(|(_, f)| f));
+        }
+        out.extend(self.document.iter().cloned());
+        out.sort_by(order);
+        out
+    }
+}
+
+/// A section's findings that are not silenced, with their indices, in
+/// document offsets and with the places elsewhere they point to.
+pub fn shown<'a>(
+    findings: &'a [Finding],
+    start: usize,
+    part: &'a Part,
+) -> impl Iterator<Item = (usize, Finding)> + 'a {
+    findings
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| part.hidden.binary_search(i).is_err())
+        .map(move |(i, f)| {
+            let mut f = f.shifted(start);
+            f.related.extend(
+                (part.related.iter())
+                    .filter(|(j, _)| *j == i)
+                    .map(|(_, r)| r.clone()),
+            );
+            (i, f)
+        })
+}
+
+/// Document order: by range, then code.
+pub fn order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
 }
 
 /// The suppression comments of every section, in the document's offsets;

@@ -21,6 +21,7 @@ use std::sync::Arc;
 
 pub use document::{Document, Sections};
 pub use facts::{Facts, LabelForm, Summary, Totals};
+pub use merge::{Merged, Part, order, shown};
 pub use section::{Evaluation, Section};
 
 use crate::config::Config;
@@ -48,13 +49,18 @@ pub fn analyze_text(text: &str, config: &Config) -> Analysis {
 impl Sections {
     /// Every finding not silenced, in document order.
     pub fn findings(&self) -> Vec<Finding> {
-        merge::findings(self, &self.evaluations())
+        self.findings_with(&self.evaluations())
     }
 
     /// The document's findings under the current facts, with the
     /// evaluations they came from.
     pub fn findings_with(&self, evaluations: &[Arc<Evaluation>]) -> Vec<Finding> {
-        merge::findings(self, evaluations)
+        self.merged(evaluations).findings(self, evaluations)
+    }
+
+    /// The sections' findings put together, not yet copied into one list.
+    pub fn merged(&self, evaluations: &[Arc<Evaluation>]) -> Merged {
+        merge::merge(self, evaluations)
     }
 
     /// The sections' models, put together.

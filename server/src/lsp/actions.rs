@@ -25,11 +25,7 @@ pub fn code_actions(
     let start = at.offset(range.start);
     let end = at.offset(range.end);
     if wants(&CodeActionKind::QUICKFIX) {
-        for f in snap
-            .findings
-            .iter()
-            .filter(|f| f.range.start <= end && start <= f.range.end)
-        {
+        for f in &snap.findings_touching(start, end) {
             let diagnostic = at.diagnostic(uri, f);
             for fix in &f.fixes {
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {

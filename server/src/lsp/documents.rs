@@ -7,9 +7,11 @@ use std::sync::{Arc, OnceLock};
 
 use ropey::Rope;
 use tower_lsp_server::lsp_types::{Position, TextDocumentContentChangeEvent};
-use transcript_ls::analysis::{Analysis, Evaluation, Sections};
+use transcript_ls::analysis::{Analysis, Evaluation, Merged, Sections, order, shown};
 use transcript_ls::line_index::{ColumnUnit, LineIndex};
 use transcript_ls::{Config, Document, Finding};
+
+use super::publish::Published;
 
 /// A document's findings at one version, and what the editor features
 /// read: the whole text, its line index and the model, made on first use.
@@ -17,9 +19,11 @@ pub struct Snapshot {
     pub version: i32,
     pub view: Sections,
     pub evaluations: Vec<Arc<Evaluation>>,
-    pub findings: Vec<Finding>,
+    /// The findings, put together but not yet copied into one list.
+    pub merged: Merged,
     /// The line each section starts on.
     pub first_lines: Vec<usize>,
+    findings: OnceLock<Vec<Finding>>,
     whole: OnceLock<Whole>,
 }
 
@@ -33,7 +37,7 @@ impl Snapshot {
     /// Analyses `view` (the sections not yet evaluated under its facts).
     pub fn new(version: i32, view: Sections) -> Snapshot {
         let evaluations = view.evaluations();
-        let findings = view.findings_with(&evaluations);
+        let merged = view.merged(&evaluations);
         let mut first_lines = Vec::with_capacity(view.sections().len());
         let mut line = 0;
         for (_, s) in view.sections() {
@@ -44,14 +48,42 @@ impl Snapshot {
             version,
             view,
             evaluations,
-            findings,
+            merged,
             first_lines,
+            findings: OnceLock::new(),
             whole: OnceLock::new(),
         }
     }
 
     pub fn config(&self) -> &Arc<Config> {
         self.view.config()
+    }
+
+    /// Every finding not silenced, in document order, listed on first use.
+    pub fn findings(&self) -> &[Finding] {
+        self.findings
+            .get_or_init(|| self.merged.findings(&self.view, &self.evaluations))
+    }
+
+    /// The findings whose ranges touch `start..=end`, in document order:
+    /// only the sections there are looked at.
+    pub fn findings_touching(&self, start: usize, end: usize) -> Vec<Finding> {
+        let touches = |f: &Finding| f.range.start <= end && start <= f.range.end;
+        let first = self.view.section_at(start.saturating_sub(1));
+        let last = self.view.section_at(end);
+        let mut out: Vec<Finding> = Vec::new();
+        for k in first..=last {
+            let (at, _) = self.view.section(k);
+            let reported = &self.evaluations[k].reported.findings;
+            out.extend(
+                shown(reported, at, &self.merged.parts[k])
+                    .map(|(_, f)| f)
+                    .filter(|f| touches(f)),
+            );
+        }
+        out.extend(self.merged.document.iter().filter(|f| touches(f)).cloned());
+        out.sort_by(order);
+        out
     }
 
     fn whole(&self) -> &Whole {
@@ -61,7 +93,7 @@ impl Snapshot {
                 index: LineIndex::new(&text),
                 analysis: Analysis {
                     model: self.view.model(&self.evaluations),
-                    findings: self.findings.clone(),
+                    findings: self.findings().to_vec(),
                     // Name variants across the workspace are the lint
                     // command's; the server keeps no spellings.
                     proper_names: Vec::new(),
@@ -111,6 +143,8 @@ pub struct OpenDocument {
     pub dirty: bool,
     /// The workspace index has not seen the latest snapshot.
     pub index_stale: bool,
+    /// The diagnostics last published, to reuse what did not change.
+    pub published: Published,
 }
 
 impl OpenDocument {
@@ -124,6 +158,7 @@ impl OpenDocument {
             analysing: false,
             dirty: false,
             index_stale: true,
+            published: Published::default(),
         }
     }
 

@@ -64,7 +64,8 @@ pub fn hover(snap: &Snapshot, offset: usize) -> Option<(String, std::ops::Range<
         };
         return Some((format!("{what}{struck}"), b.range.clone()));
     }
-    let finding = snap.findings.iter().find(|f| inside(&f.range))?;
+    let touching = snap.findings_touching(offset, offset + 1);
+    let finding = touching.iter().find(|f| inside(&f.range))?;
     let rule = rules::lookup(finding.code)?;
     Some((
         format!(

@@ -21,6 +21,7 @@ mod documents;
 mod hover;
 mod navigation;
 mod outline;
+mod publish;
 mod scan;
 mod semantic;
 mod snapshots;
@@ -41,6 +42,7 @@ use transcript_ls::workspace::WorkspaceIndex;
 
 use self::convert::Positions;
 use self::documents::{Analysed, OpenDocument, Snapshot};
+use self::transport::Outbox;
 
 /// The longest pause between analyses of a document typed over while it
 /// was analysed.
@@ -51,8 +53,9 @@ const FIX_ALL: &str = "source.fixAll.transcript";
 
 /// Serves LSP on standard input and output until the client says `exit`.
 pub async fn serve() {
-    let (service, socket) = LspService::new(Backend::new);
-    let (input, output) = transport::guard(tokio::io::stdin(), transport::StdoutThread::start());
+    let (input, output, outbox) =
+        transport::guard(tokio::io::stdin(), transport::StdoutThread::start());
+    let (service, socket) = LspService::new(|client| Backend::new(client, outbox));
     Server::new(input, output, socket).serve(service).await;
 }
 
@@ -80,11 +83,13 @@ struct State {
 
 pub struct Backend {
     client: Client,
+    /// Where diagnostics are published, past the framework.
+    outbox: Outbox,
     state: Arc<Mutex<State>>,
 }
 
 impl Backend {
-    fn new(client: Client) -> Backend {
+    fn new(client: Client, outbox: Outbox) -> Backend {
         let state = State {
             unit: ColumnUnit::Utf16,
             pull: false,
@@ -99,6 +104,7 @@ impl Backend {
         };
         Backend {
             client,
+            outbox,
             state: Arc::new(Mutex::new(state)),
         }
     }
@@ -125,7 +131,7 @@ impl Backend {
             doc.analysing = true;
         }
         let state = self.state.clone();
-        let client = self.client.clone();
+        let outbox = self.outbox.clone();
         tokio::spawn(async move {
             loop {
                 let version = {
@@ -138,15 +144,9 @@ impl Backend {
                 };
                 let started = Instant::now();
                 if let Some(snapshot) = snapshots::current(&state, &uri, Some(version)).await {
-                    let (pull, unit) = {
-                        let s = state.lock().expect("state");
-                        (s.pull, s.unit)
-                    };
+                    let pull = state.lock().expect("state").pull;
                     if !pull {
-                        let diagnostics = snapshots::diagnostics(&uri, &snapshot, unit);
-                        client
-                            .publish_diagnostics(uri.clone(), diagnostics, Some(snapshot.version))
-                            .await;
+                        snapshots::publish(&state, &outbox, &uri, snapshot).await;
                     }
                 }
                 {
@@ -184,6 +184,7 @@ impl Backend {
     fn clone_handle(&self) -> Backend {
         Backend {
             client: self.client.clone(),
+            outbox: self.outbox.clone(),
             state: self.state.clone(),
         }
     }
@@ -291,16 +292,18 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        let pull = {
+        {
             let mut s = self.lock();
             s.documents.remove(&uri);
             s.index.remove(uri.as_str());
-            s.pull
-        };
-        scan::reindex_file(&self.state, &uri);
-        if !pull {
-            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+            if !s.pull {
+                self.outbox.notify(
+                    <notification::PublishDiagnostics as notification::Notification>::METHOD,
+                    &PublishDiagnosticsParams::new(uri.clone(), Vec::new(), None),
+                );
+            }
         }
+        scan::reindex_file(&self.state, &uri);
     }
 
     async fn diagnostic(

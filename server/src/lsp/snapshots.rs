@@ -14,6 +14,7 @@ use transcript_ls::{Config, Document};
 use super::State;
 use super::convert::Positions;
 use super::documents::{Analysed, Snapshot};
+use super::transport::Outbox;
 
 /// The configuration of the document at `uri`: its transcript.toml, with
 /// the client's settings over it.
@@ -99,9 +100,44 @@ pub async fn current(
     Some(snapshot)
 }
 
+/// Publishes the diagnostics of `snapshot` of the document at `uri`
+/// (serialised off the protocol thread, only where they changed since the
+/// last publication), unless the document was closed meanwhile.
+pub async fn publish(
+    state: &Arc<Mutex<State>>,
+    outbox: &Outbox,
+    uri: &Uri,
+    snapshot: Arc<Snapshot>,
+) {
+    let (mut published, unit) = {
+        let mut s = state.lock().expect("state");
+        let unit = s.unit;
+        let Some(doc) = s.documents.get_mut(uri) else {
+            return;
+        };
+        (std::mem::take(&mut doc.published), unit)
+    };
+    let for_message = uri.clone();
+    let Ok((published, message)) = tokio::task::spawn_blocking(move || {
+        let at = Positions::of(&snapshot, unit);
+        let message = published.message(&for_message, &snapshot, &at);
+        (published, message)
+    })
+    .await
+    else {
+        return;
+    };
+    let mut s = state.lock().expect("state");
+    if let Some(doc) = s.documents.get_mut(uri) {
+        doc.published = published;
+        // Under the lock, so a closing's empty publication comes after.
+        outbox.send(message);
+    }
+}
+
 pub fn diagnostics(uri: &Uri, snap: &Snapshot, unit: ColumnUnit) -> Vec<Diagnostic> {
     let at = Positions::of(snap, unit);
-    snap.findings
+    snap.findings()
         .iter()
         .map(|f| at.diagnostic(uri, f))
         .collect()

@@ -5,6 +5,10 @@
 //! headers, passes on only well-formed JSON-RPC messages, and answers the
 //! rest with a `Parse error` (-32700) or `Invalid Request` (-32600), written
 //! between the framework's own responses so frames never interleave.
+//!
+//! The server writes its own notifications through the same gap (an
+//! [`Outbox`]): diagnostics are serialised straight from their structs,
+//! where the framework would build a JSON tree of every message first.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -70,22 +74,52 @@ impl AsyncWrite for StdoutThread {
     }
 }
 
+/// Messages the server writes itself, each whole, between the
+/// framework's.
+#[derive(Clone)]
+pub struct Outbox(mpsc::UnboundedSender<Vec<u8>>);
+
+impl Outbox {
+    /// Sends the notification `method` with `params`, serialised as they
+    /// are (no intermediate JSON tree).
+    pub fn notify<P: serde::Serialize>(&self, method: &str, params: &P) {
+        #[derive(serde::Serialize)]
+        struct Notification<'a, P> {
+            jsonrpc: &'static str,
+            method: &'a str,
+            params: &'a P,
+        }
+        let body = serde_json::to_vec(&Notification {
+            jsonrpc: "2.0",
+            method,
+            params,
+        })
+        .expect("protocol types serialise");
+        self.send(body);
+    }
+
+    /// Sends a message, given as its body (JSON).
+    pub fn send(&self, body: Vec<u8>) {
+        let _ = self.0.send(frame(&body));
+    }
+}
+
 /// Larger bodies are refused (and skipped) rather than buffered.
 const MAX_BODY: usize = 512 * 1024 * 1024;
 
 /// Starts the guard over `input` and `output`; returns the ends the
-/// framework reads from and writes to.
-pub fn guard<R, W>(input: R, output: W) -> (DuplexStream, DuplexStream)
+/// framework reads from and writes to, and the server's own outbox.
+pub fn guard<R, W>(input: R, output: W) -> (DuplexStream, DuplexStream, Outbox)
 where
     R: AsyncRead + Unpin + Send + 'static,
     W: AsyncWrite + Unpin + Send + 'static,
 {
     let (to_server, server_in) = tokio::io::duplex(1 << 20);
     let (server_out, from_server) = tokio::io::duplex(1 << 20);
-    let (errors_tx, errors_rx) = mpsc::unbounded_channel();
-    tokio::spawn(read_input(BufReader::new(input), to_server, errors_tx));
-    tokio::spawn(write_output(BufReader::new(from_server), output, errors_rx));
-    (server_in, server_out)
+    let (outbox, queued) = mpsc::unbounded_channel();
+    tokio::spawn(read_input(BufReader::new(input), to_server, outbox.clone()));
+    tokio::spawn(write_output(BufReader::new(from_server), output, queued));
+    (server_in, server_out, Outbox(outbox))
 }
 
 fn frame(body: &[u8]) -> Vec<u8> {
@@ -218,7 +252,7 @@ async fn read_input<R: AsyncRead + Unpin>(
 async fn write_output<W: AsyncWrite + Unpin>(
     mut from_server: BufReader<DuplexStream>,
     mut output: W,
-    mut errors: mpsc::UnboundedReceiver<Vec<u8>>,
+    mut queued: mpsc::UnboundedReceiver<Vec<u8>>,
 ) {
     loop {
         tokio::select! {
@@ -229,16 +263,16 @@ async fn write_output<W: AsyncWrite + Unpin>(
                     return;
                 }
             }
-            Some(error) = errors.recv() => {
-                if output.write_all(&error).await.is_err() || output.flush().await.is_err() {
+            Some(message) = queued.recv() => {
+                if output.write_all(&message).await.is_err() || output.flush().await.is_err() {
                     return;
                 }
             }
         }
     }
     // The framework has finished: pass on any last error replies.
-    while let Ok(error) = errors.try_recv() {
-        let _ = output.write_all(&error).await;
+    while let Ok(message) = queued.try_recv() {
+        let _ = output.write_all(&message).await;
     }
     let _ = output.flush().await;
 }

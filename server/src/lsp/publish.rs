@@ -1,0 +1,305 @@
+//! Diagnostics as the server publishes them. Each section's diagnostics
+//! are serialised once and reused for as long as the section's findings,
+//! the line it starts on and what the merge added to them (places
+//! elsewhere they point to, suppressions) stay the same: a publication
+//! after an edit serialises only the sections the edit touched, and copies
+//! the rest. The message is written here, past the framework, which would
+//! first build a JSON tree of every diagnostic.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use tower_lsp_server::lsp_types::{self as lsp, Uri};
+use transcript_ls::Finding;
+use transcript_ls::analysis::{Evaluation, Part, order, shown};
+
+use super::convert::Positions;
+use super::documents::Snapshot;
+
+/// The diagnostics of one document as last published, by section.
+#[derive(Default)]
+pub struct Published {
+    /// By the address of the evaluation they were serialised from (each
+    /// fragment holds its evaluation, so the address is not reused).
+    fragments: HashMap<usize, Arc<Fragment>>,
+    /// How many sections' diagnostics the last message copied.
+    reused: usize,
+}
+
+/// One section's diagnostics, serialised.
+struct Fragment {
+    evaluation: Arc<Evaluation>,
+    first_line: usize,
+    hidden: Vec<usize>,
+    /// The places elsewhere that findings point to, as positions: lines
+    /// before them may have come or gone.
+    related: Vec<(usize, lsp::Range)>,
+    /// The diagnostics in document order, each with where it falls in the
+    /// section and where its JSON is in `json`.
+    items: Vec<Item>,
+    json: Vec<u8>,
+}
+
+struct Item {
+    /// `(start, end, code)` of the finding in the section's offsets.
+    key: (usize, usize, &'static str),
+    json: Range<usize>,
+}
+
+impl Published {
+    /// The `textDocument/publishDiagnostics` message (its body) for the
+    /// snapshot of the document at `uri`, reusing what is unchanged since
+    /// the last one.
+    pub fn message(&mut self, uri: &Uri, snap: &Snapshot, at: &Positions) -> Vec<u8> {
+        let mut body = Vec::with_capacity(
+            self.fragments
+                .values()
+                .map(|f| f.json.len() + 1)
+                .sum::<usize>()
+                + 256,
+        );
+        body.extend_from_slice(
+            br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
+        );
+        serde_json::to_writer(&mut body, uri.as_str()).expect("a string serialises");
+        body.extend_from_slice(
+            format!(r#","version":{},"diagnostics":["#, snap.version).as_bytes(),
+        );
+        let mut list = List { body, first: true };
+        let mut fragments = HashMap::with_capacity(snap.evaluations.len());
+        let document = &snap.merged.document;
+        let mut next = 0; // the next document finding to write
+        let mut reused = 0;
+        let sections = snap.view.sections().len();
+        for (k, (start, section)) in snap.view.sections().enumerate() {
+            let evaluation = &snap.evaluations[k];
+            let part = &snap.merged.parts[k];
+            let key = Arc::as_ptr(evaluation) as usize;
+            let fragment = match self.fragments.remove(&key) {
+                Some(f) if f.fits(evaluation, snap.first_lines[k], part, at) => {
+                    reused += 1;
+                    f
+                }
+                _ => Arc::new(Fragment::new(
+                    uri,
+                    at,
+                    start,
+                    evaluation,
+                    part,
+                    snap.first_lines[k],
+                )),
+            };
+            let end = start + section.text.len();
+            let last = k + 1 == sections;
+            // The document rules' findings in this section go where they
+            // fall among the section's own.
+            let here = |f: &Finding| last || f.range.start < end;
+            for item in &fragment.items {
+                let (s, e, code) = item.key;
+                let key = (start + s, start + e, code);
+                while let Some(f) = document.get(next)
+                    && here(f)
+                    && (f.range.start, f.range.end, f.code) < key
+                {
+                    list.push_diagnostic(uri, at, f);
+                    next += 1;
+                }
+                list.push(&fragment.json[item.json.clone()]);
+            }
+            while let Some(f) = document.get(next)
+                && here(f)
+            {
+                list.push_diagnostic(uri, at, f);
+                next += 1;
+            }
+            fragments.insert(key, fragment);
+        }
+        for f in &document[next..] {
+            list.push_diagnostic(uri, at, f);
+        }
+        self.fragments = fragments;
+        self.reused = reused;
+        let mut body = list.body;
+        body.extend_from_slice(b"]}}");
+        body
+    }
+}
+
+impl Fragment {
+    fn new(
+        uri: &Uri,
+        at: &Positions,
+        start: usize,
+        evaluation: &Arc<Evaluation>,
+        part: &Part,
+        first_line: usize,
+    ) -> Fragment {
+        let mut shown: Vec<Finding> = shown(&evaluation.reported.findings, start, part)
+            .map(|(_, f)| f)
+            .collect();
+        shown.sort_by(order);
+        let mut json = Vec::new();
+        let mut items = Vec::with_capacity(shown.len());
+        for f in &shown {
+            let from = json.len();
+            serde_json::to_writer(&mut json, &at.diagnostic(uri, f))
+                .expect("a diagnostic serialises");
+            items.push(Item {
+                key: (f.range.start - start, f.range.end - start, f.code),
+                json: from..json.len(),
+            });
+        }
+        Fragment {
+            evaluation: evaluation.clone(),
+            first_line,
+            hidden: part.hidden.clone(),
+            related: related_positions(part, at),
+            items,
+            json,
+        }
+    }
+
+    /// Whether the fragment still says what the section's findings say.
+    fn fits(
+        &self,
+        evaluation: &Arc<Evaluation>,
+        first_line: usize,
+        part: &Part,
+        at: &Positions,
+    ) -> bool {
+        Arc::ptr_eq(&self.evaluation, evaluation)
+            && self.first_line == first_line
+            && self.hidden == part.hidden
+            && self.related.len() == part.related.len()
+            && self.related == related_positions(part, at)
+    }
+}
+
+fn related_positions(part: &Part, at: &Positions) -> Vec<(usize, lsp::Range)> {
+    (part.related.iter())
+        .map(|(i, r)| (*i, at.range(&r.range)))
+        .collect()
+}
+
+/// The diagnostics list being written.
+struct List {
+    body: Vec<u8>,
+    first: bool,
+}
+
+impl List {
+    fn push(&mut self, json: &[u8]) {
+        if !self.first {
+            self.body.push(b',');
+        }
+        self.first = false;
+        self.body.extend_from_slice(json);
+    }
+
+    fn push_diagnostic(&mut self, uri: &Uri, at: &Positions, f: &Finding) {
+        let json = serde_json::to_vec(&at.diagnostic(uri, f)).expect("a diagnostic serialises");
+        self.push(&json);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use serde_json::Value;
+    use tower_lsp_server::lsp_types::Uri;
+    use transcript_ls::line_index::ColumnUnit;
+    use transcript_ls::{Config, Document};
+
+    use super::Published;
+    use crate::lsp::convert::Positions;
+    use crate::lsp::documents::Snapshot;
+    use crate::lsp::snapshots::diagnostics;
+
+    /// The published message's diagnostics, and what the snapshot's
+    /// findings say they are, as JSON.
+    fn published_and_expected(
+        published: &mut Published,
+        uri: &Uri,
+        doc: &Document,
+        version: i32,
+    ) -> (Value, Value) {
+        let snap = Snapshot::new(version, doc.view());
+        let at = Positions::of(&snap, ColumnUnit::Utf16);
+        let message: Value = serde_json::from_slice(&published.message(uri, &snap, &at))
+            .expect("the message is JSON");
+        assert_eq!(message["method"], "textDocument/publishDiagnostics");
+        assert_eq!(message["params"]["uri"], uri.as_str());
+        assert_eq!(message["params"]["version"], version);
+        let expected = serde_json::to_value(diagnostics(uri, &snap, ColumnUnit::Utf16)).unwrap();
+        (message["params"]["diagnostics"].clone(), expected)
+    }
+
+    /// A memcon whose findings point elsewhere (unknown speakers to the
+    /// participants list), with a suppression comment, a banner mismatch
+    /// (a document rule) and many sections.
+    fn document() -> String {
+        let mut text = String::from(
+            "SECRET\n\nPARTICIPANTS: Condoleezza Rice, Secretary of State\nVladimir Putin, President of Russia\n\n",
+        );
+        for i in 0..200 {
+            text.push_str(&format!(
+                "Secretary Rice: We spoke of the CFE Treaty , round {i}. (S)\n\nSecretary Rise: Agreed. (C)\n\n"
+            ));
+            if i == 100 {
+                text.push_str("<!-- transcript: ignore S001 -->\nSecretary Rise: Hidden. (C)\n\n");
+            }
+        }
+        text.push_str("CONFIDENTIAL\n");
+        text
+    }
+
+    #[test]
+    fn published_diagnostics_equal_the_findings_edit_after_edit() {
+        let uri: Uri = "file:///tmp/memcon.transcript".parse().unwrap();
+        let text = document();
+        let mut doc = Document::with_section_bytes(&text, Arc::new(Config::default()), 512);
+        assert!(doc.sections().len() > 10, "the document is cut");
+        let mut published = Published::default();
+        let (got, expected) = published_and_expected(&mut published, &uri, &doc, 1);
+        let codes: Vec<&str> = (expected.as_array().unwrap().iter())
+            .filter_map(|d| d["code"].as_str())
+            .collect();
+        for code in ["S001", "O003", "M004"] {
+            assert!(codes.contains(&code), "{code} among {codes:?}");
+        }
+        assert_eq!(got, expected);
+        let s001 = codes.iter().filter(|c| **c == "S001").count();
+        assert_eq!(s001, 200, "the suppressed one is not published");
+        // A character typed, a line broken before most sections, a line
+        // joined, the suppression undone, the participants changed.
+        let middle = text.find("round 150").unwrap();
+        let edits: [(std::ops::Range<usize>, &str); 5] = [
+            (middle..middle, "x"),
+            (middle..middle, "\n"),
+            (middle..middle + 1, ""),
+            (
+                text.find("<!--").unwrap()..text.find("<!--").unwrap() + 4,
+                "<!!",
+            ),
+            (
+                text.find("Vladimir").unwrap()..text.find("Vladimir").unwrap(),
+                "Condoleezza Rise, Adviser\n",
+            ),
+        ];
+        for (version, (range, replacement)) in (2..).zip(edits) {
+            doc.edit(range, replacement);
+            let (got, expected) = published_and_expected(&mut published, &uri, &doc, version);
+            assert_eq!(got, expected, "after edit {version}");
+            if version == 2 {
+                let sections = doc.sections().len();
+                assert!(
+                    published.reused >= sections - 3,
+                    "a character typed: {} of {sections} sections' diagnostics reused",
+                    published.reused
+                );
+            }
+        }
+    }
+}
