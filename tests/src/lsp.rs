@@ -21,6 +21,8 @@ pub struct LspClient {
     next_id: i64,
     /// Notifications received and not yet taken.
     pub notifications: VecDeque<Value>,
+    /// Requests the server made (each answered with a null result).
+    pub requests: Vec<Value>,
 }
 
 impl LspClient {
@@ -73,6 +75,7 @@ impl LspClient {
             incoming,
             next_id: 1,
             notifications: VecDeque::new(),
+            requests: Vec::new(),
         }
     }
 
@@ -194,6 +197,7 @@ impl LspClient {
             if message.get("method").is_some() && message.get("id").is_some() {
                 let id = message["id"].clone();
                 self.send(json!({ "jsonrpc": "2.0", "id": id, "result": null }));
+                self.requests.push(message);
                 continue;
             }
             return message;

@@ -403,17 +403,64 @@ fn clients_that_pull_diagnostics_get_them_on_request_and_no_pushes() {
     let mut lsp = LspClient::start(dir.path(), &[]);
     let caps = lsp.initialize(
         dir.path(),
-        json!({ "textDocument": { "diagnostic": { "dynamicRegistration": false } } }),
+        json!({ "textDocument": { "diagnostic": { "dynamicRegistration": false } },
+                "workspace": { "diagnostics": { "refreshSupport": true } } }),
     );
     assert!(caps["capabilities"]["diagnosticProvider"].is_object());
     let web = dir.path().join("press-conference-2007-web.md");
-    let uri = lsp.open(&web, &fs::read_to_string(&web).unwrap());
-    let report = lsp.request(
-        "textDocument/diagnostic",
-        json!({ "textDocument": { "uri": uri } }),
-    );
+    let text = fs::read_to_string(&web).unwrap();
+    let uri = lsp.open(&web, &text);
+    let pull = |lsp: &mut LspClient, previous: &Value| {
+        lsp.request(
+            "textDocument/diagnostic",
+            json!({ "textDocument": { "uri": uri }, "previousResultId": previous }),
+        )
+    };
+    let report = pull(&mut lsp, &Value::Null);
     assert_eq!(report["kind"], "full");
     assert_eq!(codes(report["items"].as_array().unwrap()), vec!["O005"]);
+    let first = report["resultId"].clone();
+    assert!(first.is_string(), "a full report has a result id: {report}");
+
+    // Nothing changed: the client keeps what it has.
+    let again = pull(&mut lsp, &first);
+    assert_eq!(again, json!({ "kind": "unchanged", "resultId": first }));
+
+    // An edit: a new report, with a new id.
+    lsp.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri, "version": 2 },
+                "contentChanges": [ { "range": { "start": { "line": 0, "character": 0 },
+                                                 "end": { "line": 0, "character": 0 } },
+                                      "text": "x" } ] }),
+    );
+    let edited = pull(&mut lsp, &first);
+    assert_eq!(edited["kind"], "full");
+    assert_ne!(edited["resultId"], first);
+
+    // A setting changed: the server asks the client to pull again, and the
+    // next pull is a full report under the new setting.
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "transcript": { "rules": { "O005": "off" } } } }),
+    );
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !lsp
+        .requests
+        .iter()
+        .any(|r| r["method"] == "workspace/diagnostic/refresh")
+    {
+        assert!(std::time::Instant::now() < deadline, "no refresh request");
+        // Any request lets the client read (and answer) what the server sent.
+        lsp.request("workspace/symbol", json!({ "query": "" }));
+    }
+    let after = pull(&mut lsp, &edited["resultId"]);
+    assert_eq!(after["kind"], "full");
+    assert_eq!(
+        codes(after["items"].as_array().unwrap()),
+        Vec::<&str>::new()
+    );
+
     std::thread::sleep(Duration::from_millis(300));
     lsp.request(
         "textDocument/documentSymbol",

@@ -14,6 +14,9 @@ use super::semantic;
 pub struct Offers {
     pub utf8: bool,
     pub pull: bool,
+    /// The client re-pulls every document's diagnostics when asked
+    /// (`workspace/diagnostic/refresh`).
+    pub refresh: bool,
     pub progress: bool,
     pub watch: bool,
     pub roots: Vec<PathBuf>,
@@ -31,6 +34,12 @@ pub fn offers(params: &InitializeParams) -> Offers {
         .as_ref()
         .and_then(|t| t.diagnostic.as_ref())
         .is_some();
+    let refresh = caps
+        .workspace
+        .as_ref()
+        .and_then(|w| w.diagnostic.as_ref())
+        .and_then(|d| d.refresh_support)
+        .unwrap_or(false);
     let progress = caps
         .window
         .as_ref()
@@ -60,6 +69,7 @@ pub fn offers(params: &InitializeParams) -> Offers {
     Offers {
         utf8,
         pull,
+        refresh,
         progress,
         watch,
         roots,

@@ -3,6 +3,7 @@
 //! and the latest snapshot.
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use ropey::Rope;
@@ -16,6 +17,9 @@ use super::publish::Published;
 /// A document's findings at one version, and what the editor features
 /// read: the whole text, its line index and the model, made on first use.
 pub struct Snapshot {
+    /// Unique among the server's snapshots: the `resultId` of pulled
+    /// diagnostics.
+    pub id: u64,
     pub version: i32,
     pub view: Sections,
     pub evaluations: Vec<Arc<Evaluation>>,
@@ -44,7 +48,9 @@ impl Snapshot {
             first_lines.push(line);
             line += s.breaks;
         }
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         Snapshot {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             version,
             view,
             evaluations,

@@ -42,7 +42,7 @@ use transcript_ls::workspace::WorkspaceIndex;
 
 use self::convert::Positions;
 use self::documents::{Analysed, OpenDocument, Snapshot};
-use self::transport::Outbox;
+use self::transport::{Offered, Outbox};
 
 /// The longest pause between analyses of a document typed over while it
 /// was analysed.
@@ -53,10 +53,12 @@ const FIX_ALL: &str = "source.fixAll.transcript";
 
 /// Serves LSP on standard input and output until the client says `exit`.
 pub async fn serve() {
-    let (input, output, outbox) =
-        transport::guard(tokio::io::stdin(), transport::StdoutThread::start());
-    let (service, socket) = LspService::new(|client| Backend::new(client, outbox));
-    Server::new(input, output, socket).serve(service).await;
+    let wire = transport::guard(tokio::io::stdin(), transport::StdoutThread::start());
+    let (outbox, offered) = (wire.outbox, wire.offered);
+    let (service, socket) = LspService::new(|client| Backend::new(client, outbox, offered));
+    Server::new(wire.input, wire.output, socket)
+        .serve(service)
+        .await;
 }
 
 /// What the server knows, shared by all handlers.
@@ -65,6 +67,8 @@ struct State {
     /// The client pulls diagnostics (`textDocument/diagnostic`), so they are
     /// not pushed.
     pull: bool,
+    /// The client can be asked to pull diagnostics again.
+    refresh: bool,
     progress: bool,
     roots: Vec<PathBuf>,
     documents: HashMap<Uri, OpenDocument>,
@@ -85,14 +89,16 @@ pub struct Backend {
     client: Client,
     /// Where diagnostics are published, past the framework.
     outbox: Outbox,
+    offered: Offered,
     state: Arc<Mutex<State>>,
 }
 
 impl Backend {
-    fn new(client: Client, outbox: Outbox) -> Backend {
+    fn new(client: Client, outbox: Outbox, offered: Offered) -> Backend {
         let state = State {
             unit: ColumnUnit::Utf16,
             pull: false,
+            refresh: false,
             progress: false,
             roots: Vec::new(),
             documents: HashMap::new(),
@@ -105,6 +111,7 @@ impl Backend {
         Backend {
             client,
             outbox,
+            offered,
             state: Arc::new(Mutex::new(state)),
         }
     }
@@ -185,6 +192,7 @@ impl Backend {
         Backend {
             client: self.client.clone(),
             outbox: self.outbox.clone(),
+            offered: self.offered.clone(),
             state: self.state.clone(),
         }
     }
@@ -226,6 +234,7 @@ impl LanguageServer for Backend {
             ColumnUnit::Utf16
         };
         s.pull = offers.pull;
+        s.refresh = offers.refresh || self.offered.diagnostic_refresh();
         s.progress = offers.progress;
         s.watch = offers.watch;
         s.roots = offers.roots;
@@ -311,15 +320,29 @@ impl LanguageServer for Backend {
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
-        let items = match self.snapshot(&uri).await {
-            Some(snap) => snapshots::diagnostics(&uri, &snap, self.lock().unit),
-            None => Vec::new(),
+        let Some(snap) = self.snapshot(&uri).await else {
+            return Ok(DocumentDiagnosticReportResult::Report(
+                DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport::default()),
+            ));
         };
+        // The client has these diagnostics already: say so, not them again.
+        let result_id = snap.id.to_string();
+        if params.previous_result_id.as_deref() == Some(result_id.as_str()) {
+            return Ok(DocumentDiagnosticReportResult::Report(
+                DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
+                    related_documents: None,
+                    unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport {
+                        result_id,
+                    },
+                }),
+            ));
+        }
+        let items = snapshots::diagnostics(&uri, &snap, self.lock().unit);
         Ok(DocumentDiagnosticReportResult::Report(
             DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
                 related_documents: None,
                 full_document_diagnostic_report: FullDocumentDiagnosticReport {
-                    result_id: None,
+                    result_id: Some(result_id),
                     items,
                 },
             }),
@@ -574,6 +597,16 @@ impl Backend {
     /// Puts each open document's configuration in force again and
     /// analyses it (the configuration changed).
     fn relint_open_documents(&self) {
+        let (pull, refresh) = {
+            let s = self.lock();
+            (s.pull, s.refresh)
+        };
+        if pull && refresh {
+            // A request, so not awaited here: a notification handler never
+            // waits on the client.
+            let client = self.client.clone();
+            tokio::spawn(async move { client.workspace_diagnostic_refresh().await });
+        }
         let open: Vec<Uri> = {
             let mut s = self.lock();
             let overrides = s.overrides.clone();

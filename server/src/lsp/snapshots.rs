@@ -91,9 +91,29 @@ pub async fn current(
         .ok()?;
     let mut s = state.lock().expect("state");
     let doc = s.documents.get_mut(uri)?;
-    if doc.version != version {
-        // Typed over while analysing: a newer analysis is on its way.
+    // Analysed under the configuration now in force (not one replaced
+    // while it ran)?
+    let current_config = match &doc.analysed {
+        Analysed::Ready(d) => Some(d.config().clone()),
+        Analysed::Reading(_) => None,
+    };
+    let fresh = |snap: &Snapshot| {
+        snap.version == doc.version
+            && current_config
+                .as_ref()
+                .is_some_and(|c| Arc::ptr_eq(c, snap.config()))
+    };
+    if !fresh(&snapshot) {
+        // Typed over or reconfigured while analysing: a newer analysis is
+        // on its way.
         return want.is_none().then_some(snapshot);
+    }
+    // Another handler may have analysed the same version meanwhile: keep
+    // the one stored first, so its id (a pulled report's) stays.
+    if let Some(stored) = &doc.snapshot
+        && fresh(stored)
+    {
+        return Some(stored.clone());
     }
     doc.snapshot = Some(snapshot.clone());
     doc.index_stale = true;

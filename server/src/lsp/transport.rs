@@ -12,6 +12,8 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde_json::error::Category;
 use serde_json::value::RawValue;
@@ -104,12 +106,54 @@ impl Outbox {
     }
 }
 
+/// What the client offers that the typed `initialize` parameters lose:
+/// lsp-types 0.97 reads the workspace's diagnostics capabilities under
+/// `workspace.diagnostic`, where the protocol (and VS Code, and Neovim)
+/// say `workspace.diagnostics`. The guard reads the `initialize` request
+/// as written and keeps the answer here before passing it on.
+#[derive(Clone, Default)]
+pub struct Offered {
+    refresh: Arc<AtomicBool>,
+}
+
+impl Offered {
+    /// The client takes `workspace/diagnostic/refresh` requests.
+    pub fn diagnostic_refresh(&self) -> bool {
+        self.refresh.load(Ordering::SeqCst)
+    }
+
+    fn read(&self, body: &[u8]) {
+        // Only the small request that names the method is read in full.
+        if body.len() > 1 << 20 || !body.windows(12).any(|w| w == b"\"initialize\"") {
+            return;
+        }
+        let Ok(message) = serde_json::from_slice::<Value>(body) else {
+            return;
+        };
+        if message["method"] == "initialize" {
+            let refresh = message
+                .pointer("/params/capabilities/workspace/diagnostics/refreshSupport")
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
+            self.refresh.store(refresh, Ordering::SeqCst);
+        }
+    }
+}
+
 /// Larger bodies are refused (and skipped) rather than buffered.
 const MAX_BODY: usize = 512 * 1024 * 1024;
 
-/// Starts the guard over `input` and `output`; returns the ends the
-/// framework reads from and writes to, and the server's own outbox.
-pub fn guard<R, W>(input: R, output: W) -> (DuplexStream, DuplexStream, Outbox)
+/// The guard's ends: what the framework reads from and writes to, the
+/// server's own outbox, and what the client offered as written.
+pub struct Guarded {
+    pub input: DuplexStream,
+    pub output: DuplexStream,
+    pub outbox: Outbox,
+    pub offered: Offered,
+}
+
+/// Starts the guard over `input` and `output`.
+pub fn guard<R, W>(input: R, output: W) -> Guarded
 where
     R: AsyncRead + Unpin + Send + 'static,
     W: AsyncWrite + Unpin + Send + 'static,
@@ -117,9 +161,20 @@ where
     let (to_server, server_in) = tokio::io::duplex(1 << 20);
     let (server_out, from_server) = tokio::io::duplex(1 << 20);
     let (outbox, queued) = mpsc::unbounded_channel();
-    tokio::spawn(read_input(BufReader::new(input), to_server, outbox.clone()));
+    let offered = Offered::default();
+    tokio::spawn(read_input(
+        BufReader::new(input),
+        to_server,
+        outbox.clone(),
+        offered.clone(),
+    ));
     tokio::spawn(write_output(BufReader::new(from_server), output, queued));
-    (server_in, server_out, Outbox(outbox))
+    Guarded {
+        input: server_in,
+        output: server_out,
+        outbox: Outbox(outbox),
+        offered,
+    }
 }
 
 fn frame(body: &[u8]) -> Vec<u8> {
@@ -178,6 +233,7 @@ async fn read_input<R: AsyncRead + Unpin>(
     mut input: BufReader<R>,
     mut to_server: DuplexStream,
     errors: mpsc::UnboundedSender<Vec<u8>>,
+    offered: Offered,
 ) {
     let mut line = Vec::new();
     loop {
@@ -238,6 +294,7 @@ async fn read_input<R: AsyncRead + Unpin>(
         }
         match check(&body) {
             Ok(()) => {
+                offered.read(&body);
                 if to_server.write_all(&frame(&body)).await.is_err() {
                     return;
                 }
