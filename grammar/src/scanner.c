@@ -140,8 +140,10 @@ static int32_t to_upper_ascii(int32_t c) {
   return (c >= 'a' && c <= 'z') ? c - 32 : c;
 }
 
+/* At the end of input the look-ahead is 0: only then is `eof` asked. */
 static bool at_eol(TSLexer *lexer) {
-  return lexer->eof(lexer) || lexer->lookahead == '\n';
+  int32_t c = lexer->lookahead;
+  return c == '\n' || (c == 0 && lexer->eof(lexer));
 }
 
 static void advance(TSLexer *lexer) { lexer->advance(lexer, false); }
@@ -173,13 +175,13 @@ static void read_line(TSLexer *lexer, Line *line, bool whole) {
     } else {
       line->c[n] = c;
     }
+    /* white space after text: the token may end before it */
+    if (whole && is_hspace(c) && last == n && n > 0) lexer->mark_end(lexer);
     n++;
     advance(lexer);
-    if (!is_hspace(c)) {
-      last = n;
-      if (whole) lexer->mark_end(lexer);
-    }
+    if (!is_hspace(c)) last = n;
   }
+  if (whole && last == n && n > 0) lexer->mark_end(lexer);
   line->len = last < LINE_CAP ? last : LINE_CAP;
 }
 
@@ -901,10 +903,18 @@ static bool scan_bracket(TSLexer *lexer) {
  * or up to the line end (trailing white space left out). `after_space`: the
  * text so far ends in white space (or the line starts here). */
 static bool scan_text(Scanner *s, TSLexer *lexer, bool after_space, int32_t last) {
+  /* The token's end is marked where text meets white space or the line
+   * end, not after every character. `marked`: it is marked here already. */
+  bool marked = true;
   for (;;) {
-    if (at_eol(lexer)) break;
+    if (at_eol(lexer)) {
+      if (!marked) lexer->mark_end(lexer);
+      break;
+    }
     int32_t c = lexer->lookahead;
     if (is_hspace(c)) {
+      if (!marked) lexer->mark_end(lexer);
+      marked = true;
       advance(lexer);
       after_space = true;
       continue;
@@ -931,11 +941,12 @@ static bool scan_text(Scanner *s, TSLexer *lexer, bool after_space, int32_t last
         last = ')';
       }
       lexer->mark_end(lexer);
+      marked = true;
       after_space = false;
       continue;
     }
     advance(lexer);
-    lexer->mark_end(lexer);
+    marked = false;
     after_space = false;
   }
   s->open_end = !is_closing(last);
