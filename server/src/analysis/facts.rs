@@ -137,10 +137,12 @@ impl Summary {
         let words = rules::prose_words(text, model);
         let (names, lowered) = rules::names_and_lower_words(text, &words);
         for (name, range) in names {
-            s.names
-                .entry(name)
-                .and_modify(|(n, _)| *n += 1)
-                .or_insert((1, range));
+            match s.names.get_mut(name) {
+                Some((n, _)) => *n += 1,
+                None => {
+                    s.names.insert(name.to_string(), (1, range));
+                }
+            }
         }
         s.lowered = lowered;
         s.directives = suppression::scan(text);

@@ -213,32 +213,53 @@ pub mod shape {
     pub const PIPE: u8 = 8;
 }
 
+/// Each byte's class for [`split_words`]: white space, or the shape
+/// bits it gives a word.
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0c => SPACE,
+            b'0'..=b'9' => shape::DIGIT,
+            b'\'' | 0x80.. => shape::APOSTROPHE,
+            b'.' | b',' | b';' | b'?' | b'!' => shape::PUNCTUATION,
+            b'|' => shape::PIPE,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The class of ASCII white space (no shape bit).
+const SPACE: u8 = 0x80;
+
 fn split_words(
     text: &str,
     range: Range<usize>,
     words: &mut Vec<Range<usize>>,
     shapes: &mut Vec<u8>,
 ) {
-    let bytes = text.as_bytes();
-    let mut i = range.start;
-    while i < range.end {
-        while i < range.end && bytes[i].is_ascii_whitespace() {
+    let bytes = &text.as_bytes()[range.clone()];
+    let class = |i: usize| BYTE_CLASS[usize::from(bytes[i])];
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && class(i) == SPACE {
             i += 1;
         }
         let start = i;
         let mut bits = 0;
-        while i < range.end && !bytes[i].is_ascii_whitespace() {
-            bits |= match bytes[i] {
-                b'0'..=b'9' => shape::DIGIT,
-                b'\'' | 0x80.. => shape::APOSTROPHE,
-                b'.' | b',' | b';' | b'?' | b'!' => shape::PUNCTUATION,
-                b'|' => shape::PIPE,
-                _ => 0,
-            };
+        while i < bytes.len() {
+            let c = class(i);
+            if c == SPACE {
+                break;
+            }
+            bits |= c;
             i += 1;
         }
         if start < i {
-            words.push(start..i);
+            words.push(range.start + start..range.start + i);
             shapes.push(bits);
         }
     }

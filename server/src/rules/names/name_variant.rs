@@ -92,24 +92,36 @@ pub fn report(
 /// possessive `'s` removed: proper names, unless the document also writes
 /// them in lower case.
 pub fn candidates(text: &str, words: &[Range<usize>]) -> Vec<(String, Range<usize>)> {
-    names_and_lower_words(text, words).0
+    (names_and_lower_words(text, words).0.into_iter())
+        .map(|(name, r)| (name.to_string(), r))
+        .collect()
 }
 
 /// The proper-name [`candidates`] of `words`, and the words of five
 /// letters or more that start in lower case, as [`lower_key`]s with their
 /// counts (what rules a candidate out), in one pass.
-pub fn names_and_lower_words(
-    text: &str,
+pub fn names_and_lower_words<'t>(
+    text: &'t str,
     words: &[Range<usize>],
-) -> (Vec<(String, Range<usize>)>, LowerWords) {
+) -> (Vec<(&'t str, Range<usize>)>, LowerWords) {
     let mut names = Vec::new();
     let mut lower = LowerWords::default();
     for (c, r) in words.iter().filter_map(|w| core(text, w)) {
+        if c.is_ascii() {
+            // The same tests, byte by byte.
+            let b = c.as_bytes();
+            if b[0].is_ascii_lowercase() {
+                *lower.entry(lower_key(c)).or_default() += 1;
+            } else if b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_lowercase) {
+                names.push((c, r));
+            }
+            continue;
+        }
         let mut chars = c.chars();
         match chars.next() {
             Some(first) if first.is_lowercase() => *lower.entry(lower_key(c)).or_default() += 1,
             Some(first) if first.is_uppercase() && chars.all(char::is_lowercase) => {
-                names.push((c.to_string(), r))
+                names.push((c, r))
             }
             _ => {}
         }
@@ -155,6 +167,24 @@ fn core<'t>(text: &'t str, w: &Range<usize>) -> Option<(&'t str, Range<usize>)> 
     if word.len() < 5 {
         return None;
     }
+    if word.is_ascii() {
+        // As below, byte by byte: letters are ASCII letters.
+        let b = word.as_bytes();
+        let lead = b.iter().position(u8::is_ascii_alphabetic)?;
+        let mut end = b.iter().rposition(u8::is_ascii_alphabetic)? + 1;
+        if b[lead..end].ends_with(b"'s") {
+            end -= 2;
+        }
+        let core = &b[lead..end];
+        let ok = core.len() >= 5 && core.iter().all(u8::is_ascii_alphabetic);
+        return ok.then(|| (&word[lead..end], w.start + lead..w.start + end));
+    }
+    core_chars(text, w)
+}
+
+/// [`core`] for any text, character by character.
+fn core_chars<'t>(text: &'t str, w: &Range<usize>) -> Option<(&'t str, Range<usize>)> {
+    let word = &text[w.clone()];
     let lead = word.len() - word.trim_start_matches(|c: char| !c.is_alphabetic()).len();
     let mut core = word[lead..].trim_end_matches(|c: char| !c.is_alphabetic());
     for suffix in ["'s", "\u{2019}s"] {
@@ -226,6 +256,35 @@ pub fn variants(counts: &HashMap<&str, usize>) -> HashMap<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_core_is_the_core_read_character_by_character() {
+        // Every word of up to seven characters from letters of both cases,
+        // an apostrophe, an `s`, and punctuation.
+        let alphabet = [b'a', b'Z', b'\'', b's', b'.', b'-'];
+        let mut words = vec![Vec::new()];
+        let mut checked = 0;
+        for _ in 0..7 {
+            words = (words.iter())
+                .flat_map(|w| {
+                    alphabet.iter().map(move |&c| {
+                        let mut w = w.clone();
+                        w.push(c);
+                        w
+                    })
+                })
+                .collect();
+            for w in &words {
+                let text = format!("  {}", std::str::from_utf8(w).unwrap());
+                let range = 2..text.len();
+                if range.len() >= 5 {
+                    assert_eq!(core(&text, &range), core_chars(&text, &range), "{text:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 250_000);
+    }
 
     #[test]
     fn inner_edits_pair_and_suffixes_do_not() {
