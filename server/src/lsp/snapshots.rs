@@ -122,20 +122,21 @@ pub async fn current(
 
 /// Publishes the diagnostics of `snapshot` of the document at `uri`
 /// (serialised off the protocol thread, only where they changed since the
-/// last publication), unless the document was closed meanwhile.
+/// last publication), unless the document was closed, opened again or
+/// replaced whole meanwhile.
 pub async fn publish(
     state: &Arc<Mutex<State>>,
     outbox: &Outbox,
     uri: &Uri,
     snapshot: Arc<Snapshot>,
 ) {
-    let (mut published, unit) = {
+    let (mut published, unit, generation) = {
         let mut s = state.lock().expect("state");
         let unit = s.unit;
         let Some(doc) = s.documents.get_mut(uri) else {
             return;
         };
-        (std::mem::take(&mut doc.published), unit)
+        (std::mem::take(&mut doc.published), unit, doc.generation)
     };
     let for_message = uri.clone();
     let Ok((published, message)) = tokio::task::spawn_blocking(move || {
@@ -148,7 +149,11 @@ pub async fn publish(
         return;
     };
     let mut s = state.lock().expect("state");
-    if let Some(doc) = s.documents.get_mut(uri) {
+    // Not if the document was closed, or opened again or replaced whole
+    // (a reading of its new text follows).
+    if let Some(doc) = s.documents.get_mut(uri)
+        && doc.generation == generation
+    {
         doc.published = published;
         // Under the lock, so a closing's empty publication comes after.
         outbox.send(message);
