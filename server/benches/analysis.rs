@@ -39,6 +39,9 @@ fn main() {
     let rules_time = rules_time.saturating_sub(read);
     // Each section rule on its own, slowest first.
     let evaluations = document.evaluations();
+    let models: Vec<_> = (document.sections().zip(&evaluations))
+        .map(|((_, section), evaluation)| section.model(document.facts(), evaluation))
+        .collect();
     let mut per_rule: Vec<(std::time::Duration, &str)> = rules::REGISTRY
         .iter()
         .filter_map(|rule| match rule.check {
@@ -47,9 +50,8 @@ fn main() {
         })
         .map(|(rule, check)| {
             let (t, _) = measure(rounds, || {
-                for ((_, section), evaluation) in document.sections().zip(&evaluations) {
-                    let cx =
-                        Context::new(&section.text, &evaluation.model, &config, document.facts());
+                for ((_, section), model) in document.sections().zip(&models) {
+                    let cx = Context::new(&section.text, model, &config, document.facts());
                     let mut report = rules::Report::new(rule, rule.severity);
                     check(&cx, &mut report);
                     black_box(report);

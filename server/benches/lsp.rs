@@ -33,8 +33,13 @@ fn percentiles(mut times: Vec<Duration>) -> (Duration, Duration) {
 
 /// Peak resident memory of a process, from /proc (Linux).
 fn peak_rss_bytes(pid: u32) -> Option<u64> {
+    status_bytes(pid, "VmHWM:")
+}
+
+/// A size in /proc/PID/status (Linux).
+fn status_bytes(pid: u32, key: &str) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(key))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb * 1024)
 }
@@ -208,6 +213,18 @@ fn main() {
                 peak as f64 / 1048576.0,
                 peak as f64 / doc.len() as f64,
                 server.opened
+            );
+        }
+        // Closing the last document gives its memory back.
+        server.close(&uri);
+        server.lsp.wait_for("textDocument/publishDiagnostics", |p| {
+            p["uri"] == uri.as_str() && p["version"].is_null()
+        });
+        std::thread::sleep(Duration::from_millis(500));
+        if let Some(resident) = status_bytes(server.lsp.pid(), "VmRSS:") {
+            println!(
+                "  resident memory with every document closed: {:.0} MB",
+                resident as f64 / 1048576.0
             );
         }
         server.lsp.shutdown();

@@ -87,6 +87,7 @@ fn main() -> ExitCode {
 /// Runs the language server until the client exits; then leaves at once,
 /// even with analyses still in flight.
 fn serve() -> ExitCode {
+    lsp::limit_arenas();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -67,8 +67,8 @@ impl Sections {
     pub fn model(&self, evaluations: &[Arc<Evaluation>]) -> Model {
         let facts = self.facts();
         let mut model = Model::default();
-        for ((start, _), evaluation) in self.sections().zip(evaluations) {
-            model.append(&evaluation.model, start);
+        for ((start, section), evaluation) in self.sections().zip(evaluations) {
+            model.append(&section.model(facts, evaluation), start);
         }
         model.speakers = facts.speakers.to_vec();
         model.date = facts.date;

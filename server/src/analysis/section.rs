@@ -12,6 +12,7 @@ use crate::line_index::LineIndex;
 use crate::model::{self, Model, Raw};
 use crate::rules::{self, Context, Reported};
 use crate::syntax;
+use crate::treaties::TreatyMention;
 
 /// A section of a document. Ranges in it count from its start.
 #[derive(Debug)]
@@ -38,11 +39,13 @@ struct Cached {
     evaluation: Arc<Evaluation>,
 }
 
-/// A section under the document's facts: its model with the speakers
-/// resolved, the date and treaty mentions, and its findings.
+/// A section under the document's facts: what its model gains from them
+/// that is costly to find again (the treaty mentions, found with the
+/// document's date), and its findings. The model itself is not kept: see
+/// [`Section::model`].
 #[derive(Debug)]
 pub struct Evaluation {
-    pub model: Model,
+    pub treaty_mentions: Vec<TreatyMention>,
     pub reported: Reported,
 }
 
@@ -96,7 +99,14 @@ impl Section {
         evaluation
     }
 
-    fn evaluate_afresh(&self, config: &Config, facts: &Facts) -> Evaluation {
+    /// The section's model under `facts`, with the treaty mentions of its
+    /// `evaluation` under them: the speakers resolved, the date and where
+    /// marks go.
+    pub fn model(&self, facts: &Facts, evaluation: &Evaluation) -> Model {
+        self.model_with(facts, evaluation.treaty_mentions.clone())
+    }
+
+    fn model_with(&self, facts: &Facts, treaty_mentions: Vec<TreatyMention>) -> Model {
         let mut model = self.raw.model.clone();
         model.speakers = facts.speakers.to_vec();
         for (turn, label) in model.turns.iter_mut().zip(&self.raw.labels) {
@@ -104,11 +114,18 @@ impl Section {
         }
         model.date = facts.date;
         model.mark_position = facts.mark_position;
-        model.treaty_mentions = config.gazetteer().matcher().find(&self.text, facts.date);
-        let cx = Context::new(&self.text, &model, config, facts);
-        let reported = rules::run(&cx);
-        drop(cx);
-        Evaluation { model, reported }
+        model.treaty_mentions = treaty_mentions;
+        model
+    }
+
+    fn evaluate_afresh(&self, config: &Config, facts: &Facts) -> Evaluation {
+        let mentions = config.gazetteer().matcher().find(&self.text, facts.date);
+        let model = self.model_with(facts, mentions);
+        let reported = rules::run(&Context::new(&self.text, &model, config, facts));
+        Evaluation {
+            treaty_mentions: model.treaty_mentions,
+            reported,
+        }
     }
 }
 

@@ -19,6 +19,7 @@ mod convert;
 mod docs;
 mod documents;
 mod hover;
+mod memory;
 mod navigation;
 mod outline;
 mod publish;
@@ -43,6 +44,8 @@ use transcript_ls::workspace::WorkspaceIndex;
 use self::convert::Positions;
 use self::documents::{Analysed, OpenDocument, Snapshot};
 use self::transport::{Offered, Outbox};
+
+pub use self::memory::limit_arenas;
 
 /// The longest pause between analyses of a document typed over while it
 /// was analysed.
@@ -313,6 +316,9 @@ impl LanguageServer for Backend {
             }
         }
         scan::reindex_file(&self.state, &uri);
+        // The closed document's memory back to the system, off the
+        // protocol thread.
+        tokio::task::spawn_blocking(memory::release);
     }
 
     async fn diagnostic(

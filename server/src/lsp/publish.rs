@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 use tower_lsp_server::lsp_types::{self as lsp, Uri};
 use transcript_ls::Finding;
@@ -21,7 +21,8 @@ use super::documents::Snapshot;
 #[derive(Default)]
 pub struct Published {
     /// By the address of the evaluation they were serialised from (each
-    /// fragment holds its evaluation, so the address is not reused).
+    /// fragment holds a weak reference to it, so the address is not
+    /// reused, while what the evaluation held is freed with it).
     fragments: HashMap<usize, Arc<Fragment>>,
     /// How many sections' diagnostics the last message copied.
     reused: usize,
@@ -29,7 +30,7 @@ pub struct Published {
 
 /// One section's diagnostics, serialised.
 struct Fragment {
-    evaluation: Arc<Evaluation>,
+    evaluation: Weak<Evaluation>,
     first_line: usize,
     hidden: Vec<usize>,
     /// The places elsewhere that findings point to, as positions: lines
@@ -151,7 +152,7 @@ impl Fragment {
             });
         }
         Fragment {
-            evaluation: evaluation.clone(),
+            evaluation: Arc::downgrade(evaluation),
             first_line,
             hidden: part.hidden.clone(),
             related: related_positions(part, at),
@@ -168,7 +169,7 @@ impl Fragment {
         part: &Part,
         at: &Positions,
     ) -> bool {
-        Arc::ptr_eq(&self.evaluation, evaluation)
+        std::ptr::eq(self.evaluation.as_ptr(), Arc::as_ptr(evaluation))
             && self.first_line == first_line
             && self.hidden == part.hidden
             && self.related.len() == part.related.len()
