@@ -11,7 +11,9 @@
 //! document runs, edits only mark it dirty, and one more analysis follows
 //! for the newest version, after a pause as long as the last analysis took:
 //! the first edit after a pause is analysed at once, and a burst of typing
-//! on a costly document makes few publications.
+//! on a costly document makes few publications. Diagnostics are published
+//! past the framework (see [`publish`]): each section's are serialised once
+//! and copied while they stay the same.
 
 mod actions;
 mod client;

@@ -182,7 +182,7 @@ fn core<'t>(text: &'t str, w: &Range<usize>) -> Option<(&'t str, Range<usize>)> 
     core_chars(text, w)
 }
 
-/// [`core`] for any text, character by character.
+/// [`core()`] for any text, character by character.
 fn core_chars<'t>(text: &'t str, w: &Range<usize>) -> Option<(&'t str, Range<usize>)> {
     let word = &text[w.clone()];
     let lead = word.len() - word.trim_start_matches(|c: char| !c.is_alphabetic()).len();
