@@ -23,7 +23,7 @@ pub struct Published {
     /// By the address of the evaluation they were serialised from (each
     /// fragment holds a weak reference to it, so the address is not
     /// reused, while what the evaluation held is freed with it).
-    fragments: HashMap<usize, Arc<Fragment>>,
+    fragments: HashMap<usize, Fragment>,
     /// How many sections' diagnostics the last message copied.
     reused: usize,
 }
@@ -82,14 +82,7 @@ impl Published {
                     reused += 1;
                     f
                 }
-                _ => Arc::new(Fragment::new(
-                    uri,
-                    at,
-                    start,
-                    evaluation,
-                    part,
-                    snap.first_lines[k],
-                )),
+                _ => Fragment::new(uri, at, start, evaluation, part, snap.first_lines[k]),
             };
             let end = start + section.text.len();
             let last = k + 1 == sections;
