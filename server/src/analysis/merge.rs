@@ -82,11 +82,30 @@ pub fn merge(doc: &Sections, evaluations: &[Arc<Evaluation>]) -> Merged {
 impl Merged {
     /// Every finding not silenced, in document offsets and order.
     pub fn findings(&self, doc: &Sections, evaluations: &[Arc<Evaluation>]) -> Vec<Finding> {
+        self.findings_where(doc, evaluations, 0..evaluations.len(), |_| true)
+    }
+
+    /// The findings not silenced of the sections `sections` and of the
+    /// document rules for which `keep` holds, in document offsets and
+    /// order.
+    pub fn findings_where(
+        &self,
+        doc: &Sections,
+        evaluations: &[Arc<Evaluation>],
+        sections: Range<usize>,
+        keep: impl Fn(&Finding) -> bool,
+    ) -> Vec<Finding> {
         let mut out: Vec<Finding> = Vec::new();
-        for (((start, _), evaluation), part) in doc.sections().zip(evaluations).zip(&self.parts) {
-            out.extend(shown(&evaluation.reported.findings, start, part).map(|(_, f)| f));
+        for k in sections {
+            let (start, _) = doc.section(k);
+            let reported = &evaluations[k].reported.findings;
+            out.extend(
+                shown(reported, start, &self.parts[k])
+                    .map(|(_, f)| f)
+                    .filter(|f| keep(f)),
+            );
         }
-        out.extend(self.document.iter().cloned());
+        out.extend(self.document.iter().filter(|f| keep(f)).cloned());
         out.sort_by(order);
         out
     }

@@ -8,7 +8,7 @@ use std::sync::{Arc, OnceLock};
 
 use ropey::Rope;
 use tower_lsp_server::lsp_types::{Position, TextDocumentContentChangeEvent};
-use transcript_ls::analysis::{Analysis, Evaluation, Merged, Sections, order, shown};
+use transcript_ls::analysis::{Analysis, Evaluation, Merged, Sections};
 use transcript_ls::line_index::{ColumnUnit, LineIndex};
 use transcript_ls::{Config, Document, Finding};
 
@@ -74,22 +74,12 @@ impl Snapshot {
     /// The findings whose ranges touch `start..=end`, in document order:
     /// only the sections there are looked at.
     pub fn findings_touching(&self, start: usize, end: usize) -> Vec<Finding> {
-        let touches = |f: &Finding| f.range.start <= end && start <= f.range.end;
         let first = self.view.section_at(start.saturating_sub(1));
         let last = self.view.section_at(end);
-        let mut out: Vec<Finding> = Vec::new();
-        for k in first..=last {
-            let (at, _) = self.view.section(k);
-            let reported = &self.evaluations[k].reported.findings;
-            out.extend(
-                shown(reported, at, &self.merged.parts[k])
-                    .map(|(_, f)| f)
-                    .filter(|f| touches(f)),
-            );
-        }
-        out.extend(self.merged.document.iter().filter(|f| touches(f)).cloned());
-        out.sort_by(order);
-        out
+        self.merged
+            .findings_where(&self.view, &self.evaluations, first..last + 1, |f| {
+                f.range.start <= end && start <= f.range.end
+            })
     }
 
     fn whole(&self) -> &Whole {
