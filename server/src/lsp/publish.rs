@@ -10,12 +10,14 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, Weak};
 
+use tower_lsp_server::lsp_types::notification::{Notification, PublishDiagnostics};
 use tower_lsp_server::lsp_types::{self as lsp, Uri};
 use transcript_ls::Finding;
 use transcript_ls::analysis::{Evaluation, Part, order, shown};
 
 use super::convert::Positions;
 use super::documents::Snapshot;
+use super::transport::notification;
 
 /// The diagnostics of one document as last published, by section.
 #[derive(Default)]
@@ -53,21 +55,24 @@ impl Published {
     /// snapshot of the document at `uri`, reusing what is unchanged since
     /// the last one.
     pub fn message(&mut self, uri: &Uri, snap: &Snapshot, at: &Positions) -> Vec<u8> {
-        let mut body = Vec::with_capacity(
-            self.fragments
-                .values()
-                .map(|f| f.json.len() + 1)
-                .sum::<usize>()
-                + 256,
-        );
-        body.extend_from_slice(
-            br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
-        );
-        serde_json::to_writer(&mut body, uri.as_str()).expect("a string serialises");
-        body.extend_from_slice(
-            format!(r#","version":{},"diagnostics":["#, snap.version).as_bytes(),
-        );
-        let mut list = List { body, first: true };
+        let method = <PublishDiagnostics as Notification>::METHOD;
+        notification(method, |body| {
+            let sizes = self.fragments.values().map(|f| f.json.len() + 1);
+            body.reserve(sizes.sum::<usize>() + 256);
+            body.extend_from_slice(br#"{"uri":"#);
+            serde_json::to_writer(&mut *body, uri.as_str()).expect("a string serialises");
+            body.extend_from_slice(
+                format!(r#","version":{},"diagnostics":["#, snap.version).as_bytes(),
+            );
+            let mut list = List { body, first: true };
+            self.write_diagnostics(&mut list, uri, snap, at);
+            list.body.extend_from_slice(b"]}");
+        })
+    }
+
+    /// Each section's diagnostics, copied or serialised, with the document
+    /// rules' findings in document order among them.
+    fn write_diagnostics(&mut self, list: &mut List, uri: &Uri, snap: &Snapshot, at: &Positions) {
         let mut fragments = HashMap::with_capacity(snap.evaluations.len());
         let document = &snap.merged.document;
         let mut next = 0; // the next document finding to write
@@ -114,9 +119,6 @@ impl Published {
         }
         self.fragments = fragments;
         self.reused = reused;
-        let mut body = list.body;
-        body.extend_from_slice(b"]}}");
-        body
     }
 }
 
@@ -177,12 +179,12 @@ fn related_positions(part: &Part, at: &Positions) -> Vec<(usize, lsp::Range)> {
 }
 
 /// The diagnostics list being written.
-struct List {
-    body: Vec<u8>,
+struct List<'a> {
+    body: &'a mut Vec<u8>,
     first: bool,
 }
 
-impl List {
+impl List<'_> {
     fn push(&mut self, json: &[u8]) {
         if !self.first {
             self.body.push(b',');

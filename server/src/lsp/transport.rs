@@ -76,33 +76,54 @@ impl AsyncWrite for StdoutThread {
     }
 }
 
+/// A message for the wire: its header, then its body, written one after
+/// the other (a 10 MB body is not copied behind its header).
+pub struct Frame {
+    header: String,
+    body: Vec<u8>,
+}
+
+impl Frame {
+    fn new(body: Vec<u8>) -> Frame {
+        Frame {
+            header: format!("Content-Length: {}\r\n\r\n", body.len()),
+            body,
+        }
+    }
+
+    async fn write_to<W: AsyncWrite + Unpin>(&self, out: &mut W) -> std::io::Result<()> {
+        out.write_all(self.header.as_bytes()).await?;
+        out.write_all(&self.body).await
+    }
+}
+
+/// The body of the notification `method`, its parameters written by
+/// `params` (straight into the body: no intermediate JSON tree).
+pub fn notification(method: &str, params: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
+    let mut body = br#"{"jsonrpc":"2.0","method":"#.to_vec();
+    serde_json::to_writer(&mut body, method).expect("a string serialises");
+    body.extend_from_slice(br#","params":"#);
+    params(&mut body);
+    body.push(b'}');
+    body
+}
+
 /// Messages the server writes itself, each whole, between the
 /// framework's.
 #[derive(Clone)]
-pub struct Outbox(mpsc::UnboundedSender<Vec<u8>>);
+pub struct Outbox(mpsc::UnboundedSender<Frame>);
 
 impl Outbox {
-    /// Sends the notification `method` with `params`, serialised as they
-    /// are (no intermediate JSON tree).
+    /// Sends the notification `method` with `params`.
     pub fn notify<P: serde::Serialize>(&self, method: &str, params: &P) {
-        #[derive(serde::Serialize)]
-        struct Notification<'a, P> {
-            jsonrpc: &'static str,
-            method: &'a str,
-            params: &'a P,
-        }
-        let body = serde_json::to_vec(&Notification {
-            jsonrpc: "2.0",
-            method,
-            params,
-        })
-        .expect("protocol types serialise");
-        self.send(body);
+        self.send(notification(method, |body| {
+            serde_json::to_writer(body, params).expect("protocol types serialise")
+        }));
     }
 
     /// Sends a message, given as its body (JSON).
     pub fn send(&self, body: Vec<u8>) {
-        let _ = self.0.send(frame(&body));
+        let _ = self.0.send(Frame::new(body));
     }
 }
 
@@ -177,15 +198,9 @@ where
     }
 }
 
-fn frame(body: &[u8]) -> Vec<u8> {
-    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-    out.extend_from_slice(body);
-    out
-}
-
-fn error_response(id: Value, code: i64, message: &str) -> Vec<u8> {
+fn error_response(id: Value, code: i64, message: &str) -> Frame {
     let body = json!({ "jsonrpc": "2.0", "id": id, "error": { "code": code, "message": message } });
-    frame(body.to_string().as_bytes())
+    Frame::new(body.to_string().into_bytes())
 }
 
 /// Why a body is not passed on: `(id, code, message)` of the error reply.
@@ -232,7 +247,7 @@ fn check(body: &[u8]) -> Result<(), (Value, i64, &'static str)> {
 async fn read_input<R: AsyncRead + Unpin>(
     mut input: BufReader<R>,
     mut to_server: DuplexStream,
-    errors: mpsc::UnboundedSender<Vec<u8>>,
+    errors: mpsc::UnboundedSender<Frame>,
     offered: Offered,
 ) {
     let mut line = Vec::new();
@@ -295,12 +310,7 @@ async fn read_input<R: AsyncRead + Unpin>(
         match check(&body) {
             Ok(()) => {
                 offered.read(&body);
-                // The header, then the body as read: a 10 MB document is
-                // not copied once more.
-                let header = format!("Content-Length: {}\r\n\r\n", body.len());
-                if to_server.write_all(header.as_bytes()).await.is_err()
-                    || to_server.write_all(&body).await.is_err()
-                {
+                if Frame::new(body).write_to(&mut to_server).await.is_err() {
                     return;
                 }
             }
@@ -314,7 +324,7 @@ async fn read_input<R: AsyncRead + Unpin>(
 async fn write_output<W: AsyncWrite + Unpin>(
     mut from_server: BufReader<DuplexStream>,
     mut output: W,
-    mut queued: mpsc::UnboundedReceiver<Vec<u8>>,
+    mut queued: mpsc::UnboundedReceiver<Frame>,
 ) {
     loop {
         tokio::select! {
@@ -326,7 +336,7 @@ async fn write_output<W: AsyncWrite + Unpin>(
                 }
             }
             Some(message) = queued.recv() => {
-                if output.write_all(&message).await.is_err() || output.flush().await.is_err() {
+                if message.write_to(&mut output).await.is_err() || output.flush().await.is_err() {
                     return;
                 }
             }
@@ -334,7 +344,7 @@ async fn write_output<W: AsyncWrite + Unpin>(
     }
     // The framework has finished: pass on any last error replies.
     while let Ok(message) = queued.try_recv() {
-        let _ = output.write_all(&message).await;
+        let _ = message.write_to(&mut output).await;
     }
     let _ = output.flush().await;
 }
