@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 use transcript_tests::bench::{quick, sample_document};
 use transcript_tests::fixture;
-use transcript_tests::lsp::{LspClient, apply_edits};
+use transcript_tests::lsp::{LspClient, apply_edits, utf16_position};
 
 fn status_kb(pid: u32, field: &str) -> u64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
@@ -77,13 +77,7 @@ fn main() {
     lsp.diagnostics(&uri, 1);
     let after_open_kb = status_kb(pid, "VmRSS:");
     let at = text.len() / 2 + text[text.len() / 2..].find(" the ").expect("a word") + 1;
-    let line = text[..at].matches('\n').count();
-    let column: usize = text[..at]
-        .rsplit('\n')
-        .next()
-        .unwrap()
-        .encode_utf16()
-        .count();
+    let (line, column) = utf16_position(&text, at);
     let start = Instant::now();
     let mut peak_during = 0;
     for i in 0..edits {

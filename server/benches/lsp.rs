@@ -24,7 +24,7 @@ use transcript_ls::Config;
 use transcript_ls::analysis::fix_text;
 use transcript_ls::fix::Applicability;
 use transcript_tests::bench::{measure, proofread_document, quick, sample_document};
-use transcript_tests::lsp::LspClient;
+use transcript_tests::lsp::{LspClient, utf16_position};
 
 fn percentiles(mut times: Vec<Duration>) -> (Duration, Duration) {
     times.sort();
@@ -95,13 +95,7 @@ impl Server {
         edits: usize,
         version: &mut i64,
     ) -> Vec<Duration> {
-        let line = doc[..at].matches('\n').count();
-        let column: usize = doc[..at]
-            .rsplit('\n')
-            .next()
-            .unwrap()
-            .encode_utf16()
-            .count();
+        let (line, column) = utf16_position(doc, at);
         let mut times = Vec::new();
         for i in 0..edits {
             *version += 1;

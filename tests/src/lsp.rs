@@ -282,6 +282,13 @@ pub fn file_uri(path: &Path) -> String {
     out
 }
 
+/// The line and UTF-16 column (both 0-based) of byte `at` of `text`.
+pub fn utf16_position(text: &str, at: usize) -> (usize, usize) {
+    let line = text[..at].matches('\n').count();
+    let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    (line, text[line_start..at].encode_utf16().count())
+}
+
 /// Applies LSP text edits (UTF-16 or UTF-8 positions) to `text`.
 pub fn apply_edits(text: &str, edits: &[Value], utf8: bool) -> String {
     let offset = |pos: &Value| -> usize {

@@ -5,7 +5,7 @@ use std::fs;
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use transcript_tests::lsp::{LspClient, apply_edits, file_uri};
+use transcript_tests::lsp::{LspClient, apply_edits, file_uri, utf16_position};
 use transcript_tests::{fixture, temp_with};
 
 const SAMPLES: [&str; 3] = [
@@ -36,13 +36,7 @@ fn position(text: &str, needle: &str) -> Value {
     let at = text
         .find(needle)
         .unwrap_or_else(|| panic!("{needle:?} not in the text"));
-    let line = text[..at].matches('\n').count();
-    let col: usize = text[..at]
-        .rsplit('\n')
-        .next()
-        .unwrap()
-        .encode_utf16()
-        .count();
+    let (line, col) = utf16_position(text, at);
     json!({ "line": line, "character": col })
 }
 
