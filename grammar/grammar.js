@@ -42,6 +42,7 @@ module.exports = grammar({
     $._k_banner,
     $._k_furniture,
     $._k_end,
+    $._k_debris,
     // Line content.
     $.heading_marker,
     $.field_name,
@@ -56,6 +57,7 @@ module.exports = grammar({
     $._struck_banner_text,
     $._furniture_text,
     $._end_text,
+    $._debris_text,
     // Inline.
     $._text,
     $.portion_mark,
@@ -87,6 +89,7 @@ module.exports = grammar({
       seq($.heading, $._line_end),
       seq($.banner, $._line_end),
       seq($.page_furniture, $._line_end),
+      seq($.debris, $._line_end),
       $.header_block,
     ),
 
@@ -138,6 +141,10 @@ module.exports = grammar({
     page_furniture: $ => seq($._k_furniture, $._furniture_text),
 
     end_marker: $ => seq($._k_end, $._end_text),
+
+    // A line that is mostly not words: what OCR makes of stamps, redaction
+    // boxes, rules and handwriting. Never text.
+    debris: $ => seq($._k_debris, $._debris_text),
 
     // Consecutive header fields, also across blank lines: SUBJECT,
     // PARTICIPANTS, DATE/TIME/PLACE; or the classification authority block.

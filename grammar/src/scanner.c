@@ -49,6 +49,7 @@ enum TokenType {
   K_BANNER,
   K_FURNITURE,
   K_END,
+  K_DEBRIS,
   HEADING_MARKER,
   FIELD_NAME,
   FIELD_COLON,
@@ -62,6 +63,7 @@ enum TokenType {
   STRUCK_BANNER_TEXT,
   FURNITURE_TEXT,
   END_TEXT,
+  DEBRIS_TEXT,
   TEXT,
   PORTION_MARK,
   LEADING_PORTION_MARK,
@@ -232,7 +234,7 @@ static bool line_ends_with_word(const Line *l, const char *const *words) {
 
 /* Header field names. Matched case-insensitively, followed by a colon. */
 static const char *const FIELD_NAMES[] = {
-  "SUBJECT", "SUBJ", "RE", "ATTENDEES", "DATE", "TIME", "PLACE", "LOCATION",
+  "SUBJECT", "SUBJ", "RE", "DATE", "TIME", "PLACE", "LOCATION",
   "DATE AND TIME", "DATE, TIME", "DATE, TIME AND PLACE", "DATE, TIME, AND PLACE",
   "DATE, TIME & PLACE", "DATE/TIME", "DATE/TIME/PLACE", "DATE/TIME AND PLACE",
   "DATE AND PLACE", "TIME AND PLACE", "AND PLACE", "CLASSIFIED BY",
@@ -241,10 +243,28 @@ static const char *const FIELD_NAMES[] = {
   "CAUTION", "TAGS", "DECL", "FROM", "TO", "THROUGH", "THRU", "DRAFTED BY",
   "CLEARED BY", "APPROVED BY", "PREPARED BY", "NOTE", "ATTACHMENT",
   "ATTACHMENTS", "ENCLOSURE", "ENCLOSURES", "CC", "DISTRIBUTION", "CASE NO",
-  "DOC NO", "REVIEW AUTHORITY", NULL,
+  "DOC NO", "REVIEW AUTHORITY",
+  /* memo and cable headers */
+  "MEMORANDUM FOR", "MEMORANDUM TO", "REF", "REFS", "REFERENCE", "REFERENCES",
+  "ATTN", "ATTENTION", "VIA", "INFO", "ACTION", "ROUTING", "FILE", "FILE NO",
+  "OUR FILE", "YOUR FILE", "CITE", "PRIORITY", "SUBJECTS", "COPY", "COPIES",
+  "IN REPLY REFER TO", "DISSEM", "DISSEMINATION", "CLASSIFICATION",
+  /* classification and declassification blocks */
+  "CL BY", "CL REASON", "CL REASONS", "DECL ON", "DECL", "DRV FROM", "DRV",
+  "DECLASSIFY", "DOWNGRADE", "AUTHORITY", "E.O.", "EO",
+  /* NARA identification forms */
+  "AGENCY", "AGENCY INFORMATION", "RECORD NUMBER", "RECORD NUMBERS",
+  "RECORD SERIES", "AGENCY FILE NUMBER", "ORIGINATOR", "TITLE", "PAGES",
+  "DOCUMENT TYPE", "RESTRICTIONS", "CURRENT STATUS", "DATE OF LAST REVIEW",
+  "OPENING CRITERIA", "COMMENTS", "DOCUMENT INFORMATION", "REVIEW DATE",
+  "RELEASE STATUS", NULL,
 };
 
-static const char *const PARTICIPANT_FIELDS[] = {"PARTICIPANTS", "PARTICIPANT", NULL};
+/* Fields that list who took part; their values are participants lists. */
+static const char *const PARTICIPANT_FIELDS[] = {
+  "PARTICIPANTS", "PARTICIPANT", "PRINCIPALS", "OTHER ATTENDEES", "ATTENDEES",
+  "ALSO PRESENT", "PRESENT", "ATTENDANCE", NULL,
+};
 
 /* Lower-case words allowed inside a speaker label or a wrapped title. */
 static const char *const CONNECTORS[] = {
@@ -323,6 +343,7 @@ typedef enum {
   KIND_BANNER,
   KIND_FURNITURE,
   KIND_END,
+  KIND_DEBRIS,
 } Kind;
 
 static bool is_end_marker(const Line *l) {
@@ -396,12 +417,44 @@ static bool is_link_line(const Line *l) {
   return any;
 }
 
+/* A cable's continuation slug at a page top: `PAGE 02 MANAGU 04943 2114522`,
+ * `PAGE 2 SANTIAGO 1234 SECRET`: the page number, then only capitals and
+ * digits. */
+static bool is_cable_slug(const Line *l) {
+  if (l->len > 72 || !line_starts_ci(l, 0, "PAGE ")) return false;
+  uint32_t i = 5;
+  while (i < l->len && l->c[i] == ' ') i++;
+  if (count_digits(l, i) == 0) return false;
+  uint32_t words = 0;
+  for (; i < l->len; i++) {
+    int32_t c = l->c[i];
+    if (is_lower(c)) return false;
+    if (is_hspace(c) && i + 1 < l->len && !is_hspace(l->c[i + 1])) words++;
+  }
+  return words >= 2;
+}
+
+/* The NARA footer on every page of a JFK-collection record: `HW 50955
+ * Docid:32423629 Page 7`, OCR'd `Docld`, `DocId`, `D0cid`, `Bocld`, and
+ * sometimes after a stray bar. `HW`/`NW` and a case number of four or more
+ * digits, on a short line. */
+static bool is_nara_footer(const Line *l) {
+  uint32_t i = 0;
+  while (i < l->len && (l->c[i] == '|' || l->c[i] == '[' || l->c[i] == '!' || is_hspace(l->c[i]))) i++;
+  if (l->len - i > 64 || i + 2 >= l->len) return false;
+  int32_t a = to_upper_ascii(l->c[i]), b = to_upper_ascii(l->c[i + 1]);
+  if (!((a == 'H' || a == 'N' || a == 'M') && b == 'W')) return false;
+  i += 2;
+  while (i < l->len && (l->c[i] == '#' || l->c[i] == ':' || is_hspace(l->c[i]))) i++;
+  return count_digits(l, i) >= 4;
+}
+
 static bool is_furniture(const Line *l) {
   uint32_t n = l->len;
   if (n == 1 && l->c[0] == '(') return true; /* a lone margin mark */
   uint32_t d = count_digits(l, 0);
   if (d == n && n <= 5) return true; /* page number */
-  if (d > 0 && d < n && l->c[d] == '-') {
+  if (d > 0 && d < n && (l->c[d] == '-' || l->c[d] == ',' || l->c[d] == '~')) {
     uint32_t d2 = count_digits(l, d + 1);
     if (d2 > 0 && d + 1 + d2 == n && n <= 12) return true; /* `14-00000` */
   }
@@ -421,6 +474,9 @@ static bool is_furniture(const Line *l) {
     }
   }
   if (line_starts_ci(l, 0, "PAGE ") && n <= 16 && is_digit(l->c[5])) return true;
+  if (is_cable_slug(l)) return true;
+  if (is_nara_footer(l)) return true;
+  if (n >= 9 && line_starts_ci(l, 0, "[[PAGE ") && l->c[n - 1] == ']' && l->c[n - 2] == ']') return true;
   if (line_starts_ci(l, 0, "NW#") || line_starts_ci(l, 0, "NW #") ||
       line_starts_ci(l, 0, "DOCID")) return true;
   if (line_starts_ci(l, 0, "RELEASED ON ") && n <= 60) return true;
@@ -482,20 +538,136 @@ static uint32_t match_field(const Line *l, const char *const *names) {
   return 0;
 }
 
-/* A speaker label at `at`: `SECRETARY RICE:`, `**SECRETARY RICE:**`,
- * `President Putin:`, `MR. KIRBY:`, or a bare `Q` followed by spaces. One to
- * six words, each capitalised or ALL CAPS or a lower-case connector, then a
- * colon followed by a space or the line end. */
-static bool is_label_at(const Line *l, uint32_t at) {
+/* Titles that open a label in the period style of printed hearings and the
+ * Congressional Record (`Mr. WARNER.`, `Senator Baker.`), matched without
+ * regard to case and with or without their period. */
+static const char *const LABEL_TITLES[] = {
+  "Mr", "Mrs", "Ms", "Miss", "Messrs", "Dr", "Senator", "Sen", "Representative",
+  "Rep", "Chairman", "Chairwoman", "Chair", "General", "Gen", "Admiral", "Adm",
+  "Judge", "Justice", "Counsel", "Secretary", "Ambassador", "Amb", "Governor",
+  "Gov", "Colonel", "Col", "Captain", "Capt", "Lieutenant", "Lt", "Major", "Maj",
+  "Director", "Professor", "Prof", "Father", "Commander", "Cmdr", "Sergeant",
+  "Sgt", "Mayor", "Delegate", NULL,
+};
+
+/* Words that end in a period inside a name without ending it. */
+static const char *const NAME_ABBREVIATIONS[] = {"Jr", "Sr", "St", "Ste", "Mt", NULL};
+
+/* Lower-case words inside a period-style label: `Mr. MILLER of Florida.`,
+ * `The SPEAKER pro tempore.` */
+static const char *const PERIOD_CONNECTORS[] = {"of", "pro", "tempore", "the", "de", "van", "von", "la", "le", "du", "del", "da", "di", NULL};
+
+/* Whether the word `c[0..n)` (without a final period) is a title or an
+ * abbreviation after which a period does not end the label, or an initial. */
+static bool period_inside_name(const int32_t *c, uint32_t n) {
+  if (n == 0) return true; /* `Mr . JONES.`: OCR's space before a title's period */
+  if (n == 1 && is_letter(c[0])) return true;
+  return word_in(c, n, LABEL_TITLES, true) || word_in(c, n, NAME_ABBREVIATIONS, true);
+}
+
+static bool is_all_caps_word(const int32_t *c, uint32_t n) {
+  uint32_t upper = 0;
+  for (uint32_t k = 0; k < n; k++) {
+    if (is_lower(c[k])) return false;
+    if (is_upper(c[k])) upper++;
+  }
+  return upper >= 2;
+}
+
+/* A label in the period style at `at`: a title and a name ending in a period
+ * followed by a space or the line end (`Mr. WARNER.`, `Chairman INOUYE.`,
+ * `The PRESIDING OFFICER (Mr. Gorton).`, `Mr. MILLER of Florida.`,
+ * `Representative Forp.`). `strong`: the name is written in capitals, which
+ * no sentence does; a mixed-case `Mr. Stern.` is a label only where a block
+ * starts. OCR's digits in names (`Mr. 5mith.`) are allowed. */
+static bool is_period_label_at(const Line *l, uint32_t at, bool *strong) {
   uint32_t i = at;
-  bool bold = false;
+  *strong = false;
+  bool the = false;
+  /* the title */
+  uint32_t s = i;
+  while (i < l->len && is_letter(l->c[i])) i++;
+  if (i == s) return false;
+  if (i - s == 3 && line_starts_ci(l, s, "THE")) {
+    the = true;
+  } else if (!word_in(l->c + s, i - s, LABEL_TITLES, true)) {
+    return false;
+  }
+  if (i < l->len && l->c[i] == '.') i++;
+  else if (!the && i + 1 < l->len && l->c[i] == ' ' && l->c[i + 1] == '.') i += 2; /* `Mr . JONES.` */
+  if (i >= l->len || l->c[i] != ' ') return false;
+  uint32_t words = 0;
+  for (;;) {
+    while (i < l->len && l->c[i] == ' ') i++;
+    if (i >= l->len) return false;
+    if (l->c[i] == '(' && words > 0) {
+      /* `(Mr. Poe)`: a parenthetical before the period */
+      uint32_t k = i + 1;
+      while (k < l->len && k - i < 48 && l->c[k] != ')' && l->c[k] != '(') k++;
+      if (k >= l->len || l->c[k] != ')') return false;
+      i = k + 1;
+      if (i >= l->len || l->c[i] != '.') return false;
+      i++;
+      break;
+    }
+    s = i;
+    bool letter = false;
+    while (i < l->len) {
+      int32_t c = l->c[i];
+      if (is_letter(c)) letter = true;
+      else if (!(is_digit(c) || c == '\'' || c == 0x2019 || c == '-')) break;
+      i++;
+    }
+    uint32_t n = i - s;
+    if (n == 0 || !letter || n > 24) return false;
+    if (is_upper(l->c[s]) || is_digit(l->c[s]) || l->c[s] == '-') {
+      if (is_all_caps_word(l->c + s, n)) *strong = true;
+    } else if (!(words > 0 && word_in(l->c + s, n, PERIOD_CONNECTORS, false))) {
+      return false;
+    }
+    if (++words > 4) return false;
+    if (i >= l->len) return false;
+    if (l->c[i] == '.') {
+      if (period_inside_name(l->c + s, n) && i + 1 < l->len && l->c[i + 1] == ' ') {
+        i++;
+        continue;
+      }
+      i++;
+      break;
+    }
+    if (l->c[i] != ' ') return false;
+  }
+  if (i >= l->len) return true;
+  if (!is_hspace(l->c[i])) return false;
+  while (i < l->len && is_hspace(l->c[i])) i++;
+  /* a new sentence follows, not `. and` or an ellipsis */
+  return i >= l->len || !(is_lower(l->c[i]) || l->c[i] == '.');
+}
+
+/* A speaker label at `at`: `SECRETARY RICE:`, `**SECRETARY RICE:**`,
+ * `President Putin:`, `MR. KIRBY:`, `Mr. Sukhodrev (interpreting):`,
+ * `[THE WITNESS]:`, a bare `Q` followed by spaces, or a period-style label
+ * (`Mr. WARNER.`; a mixed-case one only when `!after_text`). One to six
+ * words, each capitalised or ALL CAPS or a lower-case connector, then a
+ * colon followed by a space or the line end. A salutation (`Dear Mr.
+ * Deutch:`) is not a label. */
+static bool is_label_at(const Line *l, uint32_t at, bool after_text) {
+  uint32_t i = at;
+  bool bold = false, bracket = false;
   if (i + 1 < l->len && l->c[i] == '*' && l->c[i + 1] == '*') {
     bold = true;
     i += 2;
+  } else if (i < l->len && l->c[i] == '[') {
+    bracket = true;
+    i++;
   }
-  if (!bold && i + 2 < l->len && l->c[i] == 'Q' &&
+  if (!bold && !bracket && i + 2 < l->len && l->c[i] == 'Q' &&
       (l->c[i + 1] == '\t' || (is_hspace(l->c[i + 1]) && is_hspace(l->c[i + 2])))) {
     return true; /* White House style bare `Q` and two or more spaces */
+  }
+  if (!bold && !bracket) {
+    bool strong;
+    if (is_period_label_at(l, i, &strong) && (strong || !after_text)) return true;
   }
   uint32_t words = 0;
   uint32_t start = i;
@@ -517,8 +689,17 @@ static bool is_label_at(const Line *l, uint32_t at) {
     } else {
       return false;
     }
+    if (words == 0 && n == 4 && line_starts_ci(l, s, "DEAR")) return false;
     if (++words > 6) return false;
     if (i >= l->len) return false;
+    if (l->c[i] == ' ' && i + 1 < l->len && l->c[i + 1] == '(' && words > 0) {
+      /* `Mr. Sukhodrev (interpreting):` */
+      uint32_t k = i + 2;
+      while (k < l->len && k - i < 48 && l->c[k] != ')' && l->c[k] != '(') k++;
+      if (k >= l->len || l->c[k] != ')') return false;
+      i = k + 1;
+      break;
+    }
     if (l->c[i] == ' ') {
       i++;
       continue;
@@ -527,6 +708,10 @@ static bool is_label_at(const Line *l, uint32_t at) {
   }
   if (i - start > 64) return false;
   if (words == 1 && word_in(l->c + start, i - start, SENTENCE_OPENERS, false)) return false;
+  if (bracket) {
+    if (i >= l->len || l->c[i] != ']') return false;
+    i++;
+  }
   /* the colon, with the bold closing before or after it */
   bool closed = !bold;
   if (bold && i + 1 < l->len && l->c[i] == '*' && l->c[i + 1] == '*') {
@@ -540,6 +725,25 @@ static bool is_label_at(const Line *l, uint32_t at) {
     i += 2;
   }
   return i >= l->len || is_hspace(l->c[i]);
+}
+
+/* A field of a printed form, the name in capitals with a space before its
+ * colon: `AGENCY :`, `RECORD NUMBER :`, `AGENCY FILE NUMBER :`. */
+static bool is_form_field(const Line *l) {
+  uint32_t i = 0, words = 0;
+  while (i < l->len) {
+    uint32_t s = i;
+    while (i < l->len && (is_upper(l->c[i]) || l->c[i] == '/' || l->c[i] == '.' || l->c[i] == '-' || l->c[i] == '&')) i++;
+    if (i - s < 2 || is_lower(l->c[s])) return false;
+    if (++words > 5) return false;
+    if (i >= l->len || l->c[i] != ' ') return false;
+    while (i < l->len && l->c[i] == ' ') i++;
+    if (i < l->len && l->c[i] == ':') {
+      i++;
+      return i >= l->len || is_hspace(l->c[i]);
+    }
+  }
+  return false;
 }
 
 /* An ALL-CAPS title such as `MEMORANDUM OF CONVERSATION`, or a line that
@@ -593,6 +797,74 @@ static bool is_emphatic_label(const Line *l) {
   return true;
 }
 
+/* A token that reads as a word or a number: two or more letters with a
+ * vowel (or in capitals, an acronym), or digits, once the punctuation around
+ * it is set aside. */
+static bool is_wordlike(const int32_t *c, uint32_t n) {
+  uint32_t a = 0, b = n;
+  while (a < b && !is_letter(c[a]) && !is_digit(c[a])) a++;
+  while (b > a && !is_letter(c[b - 1]) && !is_digit(c[b - 1])) b--;
+  if (a == b) return false;
+  uint32_t letters = 0, digits = 0, other = 0;
+  bool vowel = false, lower = false;
+  for (uint32_t k = a; k < b; k++) {
+    int32_t ch = c[k];
+    if (is_letter(ch)) {
+      letters++;
+      if (is_lower(ch)) lower = true;
+      int32_t u = to_upper_ascii(ch);
+      if (u == 'A' || u == 'E' || u == 'I' || u == 'O' || u == 'U' || u == 'Y' || ch >= 0x80) vowel = true;
+    } else if (is_digit(ch)) {
+      digits++;
+    } else if (!(ch == '.' || ch == ',' || ch == '/' || ch == '-' || ch == ':' || ch == '\'' || ch == 0x2019)) {
+      other++;
+    }
+  }
+  if (other > 0) return false;
+  if (letters == 0) return digits > 0;
+  if (digits > 0) return letters >= 2;
+  return letters >= 2 && (vowel || !lower);
+}
+
+/* OCR debris: a line that is mostly not words, left by stamps, redaction
+ * boxes, rules and handwriting (`ae . - o . -.`, `c=]`, `|| | ||`, `:. . '`).
+ * Fewer than half its tokens read as words or numbers, and either none does
+ * or its letters and digits are outnumbered by other marks. A line of one
+ * token that is a letter or a number (`A`, `2.`) is a list label, not
+ * debris. */
+static bool is_debris(const Line *l) {
+  uint32_t tokens = 0, words = 0, letters = 0, marks = 0;
+  uint32_t i = 0;
+  uint32_t first_start = 0, first_len = 0;
+  while (i < l->len) {
+    while (i < l->len && is_hspace(l->c[i])) i++;
+    if (i >= l->len) break;
+    uint32_t s = i;
+    while (i < l->len && !is_hspace(l->c[i])) {
+      int32_t ch = l->c[i];
+      if (is_letter(ch) || is_digit(ch)) letters++;
+      else marks++;
+      i++;
+    }
+    if (tokens == 0) {
+      first_start = s;
+      first_len = i - s;
+    }
+    tokens++;
+    if (is_wordlike(l->c + s, i - s)) words++;
+  }
+  if (tokens == 0) return false;
+  if (tokens == 1) {
+    /* `A`, `B.`, `2.`, `I`: a list label or a pronoun alone */
+    uint32_t alnum = 0;
+    for (uint32_t k = first_start; k < first_start + first_len; k++)
+      if (is_letter(l->c[k]) || is_digit(l->c[k])) alnum++;
+    if (alnum >= 1 && alnum <= 2 && first_len <= 3) return false;
+  }
+  if (words * 2 >= tokens) return false;
+  return words == 0 || marks >= letters;
+}
+
 /* `after_text`: the line follows a line of text with no blank line between,
  * where an ALL-CAPS line is more likely a wrapped line than a title. */
 static Kind classify_line(const Line *l, bool after_text) {
@@ -610,13 +882,14 @@ static Kind classify_line(const Line *l, bool after_text) {
   }
   if (is_section_title(l)) return KIND_HEADING;
   if (match_field(l, PARTICIPANT_FIELDS)) return KIND_PARTICIPANTS;
-  if (match_field(l, FIELD_NAMES)) return KIND_FIELD;
-  if (is_label_at(l, 0)) return KIND_LABEL;
+  if (match_field(l, FIELD_NAMES) || is_form_field(l)) return KIND_FIELD;
+  if (is_label_at(l, 0, after_text)) return KIND_LABEL;
   if (is_margin_mark(l)) {
     uint32_t i = 1;
     while (i < l->len && is_hspace(l->c[i])) i++;
-    return is_label_at(l, i) ? KIND_MARGIN_LABEL : KIND_MARGIN_PARA;
+    return is_label_at(l, i, after_text) ? KIND_MARGIN_LABEL : KIND_MARGIN_PARA;
   }
+  if (!l->truncated && is_debris(l)) return KIND_DEBRIS;
   if (!after_text && is_heading(l)) return KIND_HEADING;
   return KIND_PARA;
 }
@@ -664,6 +937,7 @@ static enum TokenType kind_token(Kind k) {
     case KIND_BANNER: return K_BANNER;
     case KIND_FURNITURE: return K_FURNITURE;
     case KIND_END: return K_END;
+    case KIND_DEBRIS: return K_DEBRIS;
     default: return K_PARA;
   }
 }
@@ -993,6 +1267,7 @@ static bool scan_rest_of_line(TSLexer *lexer, const bool *valid) {
     is_banner(&line, &struck);
     return emit(lexer, struck && valid[STRUCK_BANNER_TEXT] ? STRUCK_BANNER_TEXT : BANNER_TEXT);
   }
+  if (valid[DEBRIS_TEXT]) return emit(lexer, DEBRIS_TEXT);
   return emit(lexer, valid[FURNITURE_TEXT] ? FURNITURE_TEXT : END_TEXT);
 }
 
@@ -1034,11 +1309,41 @@ static bool scan_participant(TSLexer *lexer, const bool *valid) {
   return emit(lexer, PARTICIPANT);
 }
 
+/* After a period inside what may be a colon label's name: reads on over
+ * capitalised words to the colon. True (the lexer just before the colon,
+ * after a non-space character) when the name goes on to one. */
+static bool probe_colon(TSLexer *lexer) {
+  bool space = false, word_start = true;
+  for (int n = 0; n < 64 && !at_eol(lexer); n++) {
+    int32_t c = lexer->lookahead;
+    if (c == ':') return !space;
+    if (is_hspace(c)) {
+      space = true;
+      word_start = true;
+    } else {
+      if (word_start && !is_upper(c)) return false;
+      if (!(is_letter(c) || c == '.' || c == '\'' || c == '-')) return false;
+      space = false;
+      word_start = false;
+    }
+    advance(lexer);
+  }
+  return false;
+}
+
+/* The speaker's name in a label whose kind the line start has decided: up
+ * to the colon, the closing `**` or `]`, a parenthetical (`Mr. Poe (interpreting):`),
+ * or the period that ends a period-style label (`Mr. WARNER.`; the periods of
+ * titles and initials, `Mr.`, `J.`, stay in the name). */
 static bool scan_label_part(TSLexer *lexer, const bool *valid) {
   while (is_hspace(lexer->lookahead) && !lexer->eof(lexer)) skip(lexer);
-  if (valid[LABEL_OPEN] && lexer->lookahead == '*') {
-    advance(lexer);
-    if (lexer->lookahead == '*') advance(lexer);
+  if (valid[LABEL_OPEN] && (lexer->lookahead == '*' || lexer->lookahead == '[')) {
+    if (lexer->lookahead == '[') {
+      advance(lexer);
+    } else {
+      advance(lexer);
+      if (lexer->lookahead == '*') advance(lexer);
+    }
     lexer->mark_end(lexer);
     return emit(lexer, LABEL_OPEN);
   }
@@ -1047,20 +1352,67 @@ static bool scan_label_part(TSLexer *lexer, const bool *valid) {
     lexer->mark_end(lexer);
     if (is_hspace(lexer->lookahead)) return emit(lexer, SPEAKER_NAME);
   }
-  while (!at_eol(lexer) && lexer->lookahead != ':' && lexer->lookahead != '*') {
-    bool space = is_hspace(lexer->lookahead);
+  int32_t word[32];
+  uint32_t wn = 0, words = 0;
+  bool after_space = false;
+  /* `Mr.`, `The`: a title first, so a period after a name ends the label */
+  bool titled = false;
+  while (!at_eol(lexer) && lexer->lookahead != ':' && lexer->lookahead != '*' && lexer->lookahead != ']') {
+    int32_t c = lexer->lookahead;
+    if (c == '(' && after_space) break;
+    if (c == '.') {
+      uint32_t n = wn < 32 ? wn : 32;
+      bool inside = period_inside_name(word, n);
+      if (words == 0 && wn > 0) titled = word_in(word, n, LABEL_TITLES, true);
+      advance(lexer);
+      if (!inside) {
+        if (titled) break; /* the period that ends a period-style label */
+        /* `ASST. SEC. JONES:`: an abbreviation inside a colon label */
+        if (!probe_colon(lexer)) break;
+        lexer->mark_end(lexer);
+        break;
+      }
+      lexer->mark_end(lexer);
+      if (wn > 0) words++;
+      wn = 0;
+      after_space = false;
+      continue;
+    }
+    bool space = is_hspace(c);
     advance(lexer);
-    if (!space) lexer->mark_end(lexer);
+    if (space) {
+      if (wn > 0) {
+        if (words == 0 && (word_in(word, wn < 32 ? wn : 32, LABEL_TITLES, true) ||
+                           (wn == 3 && (word[0] == 'T' || word[0] == 't') && (word[1] == 'h' || word[1] == 'H'))))
+          titled = true;
+        words++;
+      }
+      wn = 0;
+      after_space = true;
+    } else {
+      if (wn < 32) word[wn] = c;
+      wn++;
+      after_space = false;
+      lexer->mark_end(lexer);
+    }
   }
   return emit(lexer, SPEAKER_NAME);
 }
 
+/* After the name: the closing `**` or `]`, a parenthetical, the colon or the
+ * period, and the white space after them. */
 static bool scan_label_close(TSLexer *lexer) {
+  while (is_hspace(lexer->lookahead) && !lexer->eof(lexer)) advance(lexer);
+  if (lexer->lookahead == '(') {
+    for (int n = 0; n < 48 && !at_eol(lexer) && lexer->lookahead != ')'; n++) advance(lexer);
+    if (lexer->lookahead == ')') advance(lexer);
+  }
   if (lexer->lookahead == '*') {
     advance(lexer);
     if (lexer->lookahead == '*') advance(lexer);
   }
-  if (lexer->lookahead == ':') advance(lexer);
+  if (lexer->lookahead == ']') advance(lexer);
+  if (lexer->lookahead == ':' || lexer->lookahead == '.') advance(lexer);
   if (lexer->lookahead == '*') {
     advance(lexer);
     if (lexer->lookahead == '*') advance(lexer);
@@ -1116,7 +1468,8 @@ bool tree_sitter_transcript_external_scanner_scan(void *payload, TSLexer *lexer,
   }
   if (valid[SPEAKER_NAME]) return scan_label_part(lexer, valid);
   if (valid[LABEL_CLOSE]) return scan_label_close(lexer);
-  if (valid[BANNER_TEXT] || valid[FURNITURE_TEXT] || valid[END_TEXT]) return scan_rest_of_line(lexer, valid);
+  if (valid[BANNER_TEXT] || valid[FURNITURE_TEXT] || valid[END_TEXT] || valid[DEBRIS_TEXT])
+    return scan_rest_of_line(lexer, valid);
 
   if (valid[HEADING_MARKER] && lexer->lookahead == '#') {
     while (lexer->lookahead == '#') advance(lexer);

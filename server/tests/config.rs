@@ -6,8 +6,7 @@ use std::fs;
 use transcript_ls::config::{Config, ConfigError};
 use transcript_ls::{Severity, analyze_text};
 
-const MEMCON_PIECE: &str =
-    "The President: We need to work on that. (S)\n\nPresident Putin: I agree.\n";
+const MEMCON_PIECE: &str = "The President: We need to work on that. (S)\n\nPresident Putin: I agree with that. (S)\n\nThe President: Then we are done here.\n";
 
 #[test]
 fn the_nearest_config_above_the_document_applies() {

@@ -35,6 +35,10 @@ pub struct Summary {
     /// them lack a valid mark; the highest level they are marked.
     pub body: usize,
     pub body_unmarked: usize,
+    /// Body paragraphs that carry a portion mark standing apart from the
+    /// word before it (valid or misread), and those with a valid one.
+    pub body_marked: usize,
+    pub body_valid: usize,
     pub highest: Option<Level>,
     pub participants: Vec<Participant>,
     /// The first `PARTICIPANTS` field.
@@ -89,6 +93,22 @@ impl Summary {
             }
             if p.role == ParagraphRole::Body && !p.continues {
                 s.body += 1;
+                let standalone = |m: &&model::PortionMark| {
+                    text[..m.range.start]
+                        .chars()
+                        .next_back()
+                        .is_none_or(char::is_whitespace)
+                };
+                if p.marks.iter().any(|m| standalone(&m)) {
+                    s.body_marked += 1;
+                }
+                if p.marks
+                    .iter()
+                    .filter(standalone)
+                    .any(|m| m.level().is_some())
+                {
+                    s.body_valid += 1;
+                }
                 if p.marks.is_empty() || p.marks.iter().any(|m| m.level().is_none()) {
                     s.body_unmarked += 1;
                 }
@@ -281,6 +301,17 @@ impl Changed {
     }
 }
 
+/// Whether a document whose `body` paragraphs include `marked` with a
+/// portion mark (valid or misread) and `valid` with a valid one is
+/// portion-marked: at least two in five of its body paragraphs carry a
+/// mark, and one of them is valid or the document bears a banner (so that
+/// its misread marks are marks). A banner alone does not make a document
+/// portion-marked, nor does one stray `(C)` in a list of case numbers or a
+/// statute's `(c)` among many paragraphs.
+pub fn portion_marked(body: usize, marked: usize, valid: usize, banner: bool) -> bool {
+    marked >= 1 && (valid >= 1 || banner) && marked * 5 >= body * 2
+}
+
 /// What the whole document tells the rules of every section.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
@@ -288,6 +319,15 @@ pub struct Facts {
     /// level, or a valid portion mark standing apart from the word before
     /// it), or the configuration says documents are classified.
     pub marked: bool,
+    /// The document is portion-marked: its body paragraphs actually carry
+    /// marks (see [`portion_marked`]), or the configuration says documents
+    /// are classified. Only then is an unmarked paragraph a finding.
+    pub portion_marked: bool,
+    /// Body paragraphs (not counting first halves of split ones), those
+    /// with a portion mark, and those with a valid one.
+    pub body: usize,
+    pub body_marked: usize,
+    pub body_valid: usize,
     pub mark_position: MarkPosition,
     /// The highest level a banner announces.
     pub max_banner: Option<Level>,
@@ -320,6 +360,7 @@ impl Facts {
         changed: Changed,
     ) -> Facts {
         let (mut leading, mut trailing, mut indents, mut judged) = (0, 0, 0, 0);
+        let (mut body, mut body_marked, mut body_valid) = (0, 0, 0);
         let mut standalone = false;
         let mut max_banner = None;
         let mut field_date = None;
@@ -329,6 +370,9 @@ impl Facts {
             indents += s.indents;
             judged += s.judged;
             standalone |= s.standalone_mark;
+            body += s.body;
+            body_marked += s.body_marked;
+            body_valid += s.body_valid;
             max_banner = max_banner.max(s.level_banners.iter().map(|(l, _)| *l).max());
             if field_date.is_none() {
                 field_date = s.field_date;
@@ -355,6 +399,11 @@ impl Facts {
         };
         Facts {
             marked,
+            portion_marked: config.classified
+                || portion_marked(body, body_marked, body_valid, max_banner.is_some()),
+            body,
+            body_marked,
+            body_valid,
             mark_position: if trailing > leading {
                 MarkPosition::Trailing
             } else {

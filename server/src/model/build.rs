@@ -118,6 +118,12 @@ impl<'t> Builder<'t> {
                     .push(Block::Furniture(self.model.furniture.len()));
                 self.model.furniture.push(range);
             }
+            "debris" => {
+                self.model
+                    .blocks
+                    .push(Block::Debris(self.model.debris.len()));
+                self.model.debris.push(range);
+            }
             "heading" => {
                 self.model
                     .blocks
@@ -217,6 +223,12 @@ impl<'t> Builder<'t> {
             first.leading = true;
             start = skip_space(text, first.range.end, range.end);
         }
+        if !marks.first().is_some_and(|m| m.leading)
+            && let Some(mark) = numbered_mark(text, start, range.end)
+        {
+            start = skip_space(text, mark.range.end, range.end);
+            marks.insert(0, mark);
+        }
         let mut end = range.end;
         if let Some(last) = marks.last()
             && !last.leading
@@ -273,7 +285,7 @@ fn link_split_paragraphs(text: &str, model: &mut Model) {
         };
         let next = blocks[i + 1..]
             .iter()
-            .find(|b| !matches!(b, Block::Banner(_) | Block::Furniture(_)));
+            .find(|b| !matches!(b, Block::Banner(_) | Block::Furniture(_) | Block::Debris(_)));
         let Some(Block::Paragraph(q)) = next.copied() else {
             continue;
         };
@@ -334,6 +346,70 @@ pub const HEAD: usize = 4000;
 fn named_child<'a>(node: Node<'a>, kind: &str) -> Option<Node<'a>> {
     let mut cursor = node.walk();
     node.named_children(&mut cursor).find(|n| n.kind() == kind)
+}
+
+/// A valid portion mark after a paragraph's number or letter: `1. (S)
+/// Reference is made…`, `a. (C) The station…`, `(2) (U) The…`. The mark is
+/// the paragraph's leading mark.
+fn numbered_mark(text: &str, start: usize, end: usize) -> Option<PortionMark> {
+    let mut stop = end.min(start + 24);
+    while !text.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    let s = &text[start..stop];
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    let paren = bytes.first() == Some(&b'(');
+    if paren {
+        i += 1;
+    }
+    let n = bytes[i..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+        .count();
+    let label = &s[i..i + n];
+    let numeral = !label.is_empty()
+        && (label.len() <= 3 && label.bytes().all(|b| b.is_ascii_digit())
+            || label.len() == 1
+            || label.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')));
+    if !numeral {
+        return None;
+    }
+    i += n;
+    match bytes.get(i) {
+        Some(b')') => i += 1,
+        Some(b'.') if !paren => i += 1,
+        _ => return None,
+    }
+    let gap = bytes[i..]
+        .iter()
+        .take_while(|b| **b == b' ' || **b == b'\t')
+        .count();
+    if gap == 0 {
+        return None;
+    }
+    i += gap;
+    let rest = &s[i..];
+    let close = rest.find(')')?;
+    if !rest.starts_with('(') || close > 12 {
+        return None;
+    }
+    let inner = &rest[1..close];
+    let reading = read_mark(inner);
+    if !matches!(reading, MarkReading::Valid(_)) {
+        return None;
+    }
+    let after = rest[close + 1..].chars().next();
+    if after.is_some_and(|c| !c.is_whitespace()) {
+        return None;
+    }
+    let at = start + i;
+    Some(PortionMark {
+        range: at..at + close + 1,
+        inner: inner.to_string(),
+        reading,
+        leading: true,
+    })
 }
 
 fn skip_space(text: &str, mut at: usize, end: usize) -> usize {

@@ -32,6 +32,9 @@ pub struct Model {
     /// Page furniture lines: page numbers, running heads, document ids, and
     /// the lone `(` a scanner leaves in the margin.
     pub furniture: Vec<Range<usize>>,
+    /// OCR debris: lines that are mostly not words (stamps, redaction
+    /// boxes, rules, handwriting), which are never text.
+    pub debris: Vec<Range<usize>>,
     /// `( ` before a label or paragraph: a margin mark left by OCR.
     pub margin_marks: Vec<Range<usize>>,
     pub headings: Vec<Range<usize>>,
@@ -63,6 +66,7 @@ pub enum Block {
     Field(usize),
     Label(usize),
     Furniture(usize),
+    Debris(usize),
     Heading(usize),
     EndMarker,
 }
@@ -202,6 +206,7 @@ impl Model {
             self.furniture.len(),
             self.headings.len(),
         );
+        let debris = self.debris.len();
         self.fields.extend(other.fields.iter().map(|f| HeaderField {
             range: shift(&f.range),
             name: f.name.clone(),
@@ -244,6 +249,7 @@ impl Model {
             }
         }));
         self.furniture.extend(other.furniture.iter().map(shift));
+        self.debris.extend(other.debris.iter().map(shift));
         self.margin_marks
             .extend(other.margin_marks.iter().map(shift));
         self.headings.extend(other.headings.iter().map(shift));
@@ -261,6 +267,7 @@ impl Model {
             Block::Field(i) => Block::Field(i + fields),
             Block::Label(i) => Block::Label(i + turns),
             Block::Furniture(i) => Block::Furniture(i + furniture),
+            Block::Debris(i) => Block::Debris(i + debris),
             Block::Heading(i) => Block::Heading(i + headings),
             Block::EndMarker => Block::EndMarker,
         }));

@@ -90,6 +90,7 @@ pub static REGISTRY: &[&Rule] = &[
     &markings::banner_mismatch::RULE,
     &markings::missing_banner::RULE,
     &markings::bad_authority_block::RULE,
+    &markings::unmarked_document::RULE,
     &ocr::pipe_for_i::RULE,
     &ocr::apostrophe_join::RULE,
     &ocr::doubled_punctuation::RULE,
@@ -125,6 +126,8 @@ pub struct Context<'a> {
     pub facts: &'a Facts,
     /// The document carries classification markings (see [`Facts`]).
     pub marked: bool,
+    /// The document's paragraphs carry portion marks (see [`Facts`]).
+    pub portion_marked: bool,
     /// White-space separated words of every paragraph and field value, in
     /// document order.
     pub words: Vec<Range<usize>>,
@@ -147,6 +150,7 @@ impl<'a> Context<'a> {
             config,
             facts,
             marked: facts.marked,
+            portion_marked: facts.portion_marked,
             words,
             shapes,
         }

@@ -43,7 +43,7 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(whole: &Whole, out: &mut Report) {
-    if !whole.facts.marked {
+    if !whole.facts.portion_marked {
         return;
     }
     let banners: Vec<(Level, Range<usize>)> = whole

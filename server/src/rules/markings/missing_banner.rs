@@ -34,7 +34,7 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(whole: &Whole, out: &mut Report) {
-    if !whole.facts.marked || whole.facts.max_banner.is_some() {
+    if !whole.facts.portion_marked || whole.facts.max_banner.is_some() {
         return;
     }
     let first = whole.sections.iter().find_map(|(start, s)| {

@@ -35,7 +35,7 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Report) {
-    if !cx.marked {
+    if !cx.portion_marked {
         return;
     }
     let Some(top) = cx.facts.max_banner else {

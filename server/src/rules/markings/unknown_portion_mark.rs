@@ -41,7 +41,7 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Report) {
-    if !cx.marked {
+    if !cx.portion_marked {
         return;
     }
     let paragraphs = &cx.model.paragraphs;

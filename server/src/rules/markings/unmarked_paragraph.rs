@@ -5,9 +5,16 @@
 //! OCR loss, so this rule never guesses the level: the quick fixes offer
 //! each of `(U)`, `(C)`, `(S)`, `(TS)`, written where this document writes
 //! its marks (at the end of the paragraph in memcons that do so, else at
-//! the start). Fields, the `CAUTION:` notice and the paragraph that
-//! continues it, page furniture, banners, stage-direction-only paragraphs
-//! and the end marker are not portions. A paragraph whose sentence runs on
+//! the start). It judges only a portion-marked document, one whose body
+//! paragraphs actually carry marks (at least two in five of its body
+//! paragraphs, one of them valid or under a banner, or `classified = true`): a banner
+//! alone, a statute's `(c)` or a stray `(C)` in a list of case numbers
+//! does not make a document portion-marked. When more than half the
+//! paragraphs (and at least six) lack marks, M007 says so once instead.
+//! Fields, the `CAUTION:` notice and the paragraph that continues it, page
+//! furniture, OCR debris, banners, stage-direction-only paragraphs, the end
+//! marker, and short lines that end no sentence (signatures, addresses,
+//! captions, table cells: fewer than four words) are not portions. A paragraph whose sentence runs on
 //! across a page break (see O005) is judged with its continuation: only
 //! the last piece needs the mark.
 //!
@@ -30,6 +37,7 @@
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
 use crate::model::{Level, MarkPosition, ParagraphRole};
+use crate::rules::markings::unmarked_document::unmarked_throughout;
 use crate::rules::{Check, Context, FindingExt, FixSafety, Report, Rule};
 
 pub(crate) static RULE: Rule = Rule {
@@ -42,7 +50,8 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Report) {
-    if !cx.marked {
+    let facts = cx.facts;
+    if !cx.portion_marked || unmarked_throughout(facts.body, facts.body_marked) {
         return;
     }
     for p in &cx.model.paragraphs {
@@ -50,6 +59,7 @@ fn check(cx: &Context, out: &mut Report) {
             || !p.marks.is_empty()
             || p.continues
             || p.content.is_empty()
+            || is_caption(cx.slice(&p.content))
         {
             continue;
         }
@@ -76,4 +86,14 @@ fn check(cx: &Context, out: &mut Report) {
             ));
         }
     }
+}
+
+/// A line of fewer than four words that does not end a sentence: a
+/// signature, an address line, a caption or a table cell, not a portion.
+fn is_caption(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let ends_sentence = text
+        .trim_end()
+        .ends_with(['.', '?', '!', '"', '\u{201d}', ':', ';']);
+    words < 4 && !ends_sentence
 }

@@ -58,6 +58,7 @@ fn check(cx: &Context, out: &mut Report) {
             match *b {
                 Block::Banner(k) => moved.push(model.banners[k].range.clone()),
                 Block::Furniture(k) => moved.push(model.furniture[k].clone()),
+                Block::Debris(k) => moved.push(model.debris[k].clone()),
                 Block::Paragraph(q) => {
                     next = Some(q);
                     break;
