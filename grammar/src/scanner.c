@@ -283,7 +283,12 @@ static const char *const WRAP_WORDS[] = {
 static const char *const SENTENCE_OPENERS[] = {
   "First", "Second", "Third", "Fourth", "Fifth", "Firstly", "Secondly", "Thirdly",
   "Finally", "Lastly", "Also", "However", "Now", "Then", "So", "Well", "Yes", "No",
-  "Again", "Today", "Example", "Update", "Correction", "Subject", "Quote", NULL,
+  "Again", "Today", "Example", "Update", "Correction", "Subject", "Quote", "For",
+  "Against", "Pro", "Con", "Answer", "Comment", "Comments", "Recommendation",
+  "Recommendations", "Conclusion", "Conclusions", "Summary", "Background",
+  "Discussion", "Decision", "Decisions", "Result", "Results", "Exceptions",
+  "Exception", "Issue", "Issues", "Purpose", "Problem", "Options", "Option",
+  "Attachment", "Enclosure", "Remarks", "Dear", NULL,
 };
 
 /* Words that make a line a person, not a delegation. */
@@ -1013,7 +1018,9 @@ static bool scan_line_end(Scanner *s, TSLexer *lexer, const bool *valid) {
   read_line(lexer, &line, false);
   Kind kind = classify_line(&line, true);
   if (valid[PARTICIPANT_SEP]) {
-    if (kind == KIND_PARA || (kind == KIND_LABEL && is_bare_colon_line(&line)))
+    /* a page anchor (`[Page 192]`) inside a list does not end it */
+    if (kind == KIND_PARA || (kind == KIND_LABEL && is_bare_colon_line(&line)) ||
+        (kind == KIND_FURNITURE && line.len > 2 && line.c[0] == '['))
       return emit(lexer, PARTICIPANT_SEP);
   }
   if (kind == KIND_LABEL && open_end && valid[PARA_CONTINUE] && !is_emphatic_label(&line)) kind = KIND_PARA;

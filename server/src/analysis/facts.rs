@@ -126,7 +126,7 @@ impl Summary {
         s.participants_field = model
             .fields
             .iter()
-            .find(|f| f.is("PARTICIPANTS"))
+            .find(|f| f.lists_participants())
             .map(|f| f.range.clone());
         s.field_date = model::field_date(text, &model.fields);
         let mut form_index: HashMap<(&str, String), usize> = HashMap::new();
@@ -343,6 +343,9 @@ pub struct Facts {
     pub indents_fire: bool,
     /// The usual form of the label of each speaker labelled two ways.
     pub usual_forms: Arc<HashMap<usize, String>>,
+    /// Turns whose label is not in its speaker's usual form, and all turns.
+    pub unusual_labels: usize,
+    pub turns: usize,
     pub variants: Arc<HashMap<String, String>>,
 }
 
@@ -393,6 +396,17 @@ impl Facts {
             Some(kept) => kept,
             None => Facts::speakers(summaries, config, previous),
         };
+        let (mut turns, mut unusual_labels) = (0, 0);
+        for f in summaries.iter().flat_map(|s| &s.forms) {
+            turns += f.count;
+            if speaker_of
+                .get(&f.label)
+                .and_then(|speaker| usual_forms.get(speaker))
+                .is_some_and(|usual| *usual != f.form)
+            {
+                unusual_labels += f.count;
+            }
+        }
         let variants = match previous {
             Some(p) if !changed.names => p.variants.clone(),
             _ => Arc::new(totals.variants()),
@@ -417,6 +431,8 @@ impl Facts {
             date,
             indents_fire: indents > 0 && indents * 10 <= judged,
             usual_forms,
+            unusual_labels,
+            turns,
             variants,
         }
     }
@@ -481,6 +497,20 @@ impl Facts {
                     Arc::new(of),
                 )
             }
+        };
+        // OCR spellings of a recurring label are its speaker.
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for f in summaries.iter().flat_map(|s| &s.forms) {
+            *counts.entry(f.label.as_str()).or_default() += f.count;
+        }
+        let (speakers, speaker_of) = match model::merge_ocr_spellings(&speakers, &speaker_of, &counts) {
+            Some((merged, of)) => match previous {
+                Some(p) if *p.speakers == merged && *p.speaker_of == of => {
+                    (p.speakers.clone(), p.speaker_of.clone())
+                }
+                _ => (Arc::new(merged), Arc::new(of)),
+            },
+            None => (speakers, speaker_of),
         };
         // Each speaker's forms: count and order of first use.
         let mut forms: HashMap<usize, Vec<(&str, usize, usize)>> = HashMap::new();

@@ -123,7 +123,7 @@ fn header(model: &Model, text: &str, at: &Positions) -> Option<DocumentSymbol> {
             .collect::<Vec<_>>()
             .join(" ");
         let mut kids = Vec::new();
-        if f.is("PARTICIPANTS") {
+        if f.lists_participants() {
             let mut groups: Vec<(Option<String>, Vec<DocumentSymbol>)> = Vec::new();
             for p in &model.participants {
                 let sym = symbol(
@@ -151,7 +151,7 @@ fn header(model: &Model, text: &str, at: &Positions) -> Option<DocumentSymbol> {
                 }
             }
         }
-        let detail = (!f.is("PARTICIPANTS")).then_some(value);
+        let detail = (!f.lists_participants()).then_some(value);
         children.push(symbol(
             f.name.clone(),
             detail,

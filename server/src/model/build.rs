@@ -158,7 +158,7 @@ impl<'t> Builder<'t> {
             name: name.unwrap_or_default(),
             value_range,
         };
-        if field.is("PARTICIPANTS")
+        if field.lists_participants()
             && let Some(value) = value
         {
             let mut group = None;
@@ -169,6 +169,9 @@ impl<'t> Builder<'t> {
                     "participant_group" => {
                         group = Some(joined.trim_end_matches(':').trim().to_string())
                     }
+                    // A page anchor (`[Page 192]`) that a page break
+                    // dropped into the list is not a person.
+                    "participant" if joined.starts_with("[Page") => {}
                     "participant" => self.model.participants.push(Participant {
                         range: trimmed(self.text, child.byte_range()),
                         text: joined,
@@ -290,11 +293,36 @@ fn link_split_paragraphs(text: &str, model: &mut Model) {
             continue;
         };
         let (a, b) = (&model.paragraphs[p], &model.paragraphs[q]);
-        if a.turn == b.turn && ends_open(text, a) && starts_lower(text, b) {
+        if a.turn == b.turn
+            && ends_open(text, a)
+            && starts_lower(text, b)
+            && is_prose(&text[a.content.clone()], 3)
+            && is_prose(&text[b.content.clone()], 2)
+        {
             model.paragraphs[p].continues = true;
             model.paragraphs[q].continued = true;
         }
     }
+}
+
+/// Whether `text` reads as prose: at least `min` words, and two in three of
+/// its tokens real words (two or more letters with a vowel) or numbers, not
+/// OCR's fragments of stamps and handwriting (`cs`, `tae ke`, `ra . Elsie`).
+fn is_prose(text: &str, min: usize) -> bool {
+    let (mut tokens, mut words) = (0, 0);
+    for token in text.split_whitespace() {
+        tokens += 1;
+        let core = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let letters = core.chars().filter(|c| c.is_alphabetic()).count();
+        let vowel = core
+            .chars()
+            .any(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y') || !c.is_ascii());
+        let number = !core.is_empty() && core.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '/' | '-'));
+        if number || (letters >= 2 && vowel && letters * 4 >= core.chars().count() * 3) {
+            words += 1;
+        }
+    }
+    words >= min && words * 3 >= tokens * 2
 }
 
 fn ends_open(text: &str, p: &Paragraph) -> bool {

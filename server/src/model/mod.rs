@@ -15,7 +15,7 @@ use serde::Serialize;
 pub use build::{HEAD, Raw, build_raw, field_date, head_date};
 pub use classification::{Level, MarkReading};
 pub use dates::Date;
-pub use speakers::{SpeakerKind, normalize_label, table as speaker_table};
+pub use speakers::{SpeakerKind, merge_ocr_spellings, normalize_label, table as speaker_table};
 
 use crate::treaties::TreatyMention;
 
@@ -71,6 +71,19 @@ pub enum Block {
     EndMarker,
 }
 
+/// The names of fields whose values are participants lists (as the
+/// grammar's scanner knows them).
+pub const PARTICIPANT_FIELDS: &[&str] = &[
+    "PARTICIPANTS",
+    "PARTICIPANT",
+    "PRINCIPALS",
+    "OTHER ATTENDEES",
+    "ATTENDEES",
+    "ALSO PRESENT",
+    "PRESENT",
+    "ATTENDANCE",
+];
+
 /// `SUBJECT: Meeting with President of Russia (U)`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HeaderField {
@@ -81,6 +94,12 @@ pub struct HeaderField {
 }
 
 impl HeaderField {
+    /// Whether the field lists who took part: `PARTICIPANTS`, `PRINCIPALS`,
+    /// `OTHER ATTENDEES`, `ATTENDEES`, `PRESENT`, `ALSO PRESENT`.
+    pub fn lists_participants(&self) -> bool {
+        PARTICIPANT_FIELDS.iter().any(|name| self.is(name))
+    }
+
     /// Whether the field's name is `name`, ignoring case and spacing.
     pub fn is(&self, name: &str) -> bool {
         self.name

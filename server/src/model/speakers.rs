@@ -309,3 +309,102 @@ mod tests {
         );
     }
 }
+
+/// Merges the OCR spellings of a recurring label into its speaker: an
+/// unlisted speaker whose label is the same title with a surname a small
+/// edit away (one edit for a surname of up to five letters, two beyond) from
+/// a label written at least three times as often is that label's speaker
+/// (`Mr. Betmont.` once beside `Mr. Belmont.` forty times). `counts`: how
+/// many turns each label opens. `None` when nothing merges.
+pub fn merge_ocr_spellings(
+    speakers: &[Speaker],
+    of: &HashMap<String, usize>,
+    counts: &HashMap<&str, usize>,
+) -> Option<(Vec<Speaker>, HashMap<String, usize>)> {
+    let mut turns = vec![0usize; speakers.len()];
+    for (label, &speaker) in of {
+        turns[speaker] += counts.get(label.as_str()).copied().unwrap_or(0);
+    }
+    let split = |key: &str| -> Option<(String, String)> {
+        let words: Vec<&str> = key.split_whitespace().collect();
+        let (title, surname) = match words.as_slice() {
+            [title @ .., surname] if !title.is_empty() => (title.join(" "), *surname),
+            _ => return None,
+        };
+        Some((title, surname.chars().filter(|c| c.is_alphanumeric()).collect()))
+    };
+    let mut target: Vec<usize> = (0..speakers.len()).collect();
+    for (i, s) in speakers.iter().enumerate() {
+        if s.kind != SpeakerKind::Unlisted || turns[i] == 0 {
+            continue;
+        }
+        let Some((title, surname)) = split(&s.key) else {
+            continue;
+        };
+        let limit = if surname.chars().count() <= 5 { 1 } else { 2 };
+        let best = speakers
+            .iter()
+            .enumerate()
+            .filter(|(j, o)| {
+                *j != i
+                    && o.kind == SpeakerKind::Unlisted
+                    && turns[*j] >= 3 * turns[i].max(1)
+                    && turns[*j] >= 3
+            })
+            .filter_map(|(j, o)| {
+                let (t, n) = split(&o.key)?;
+                (t == title && n.chars().count() >= 3)
+                    .then(|| (edit_distance(&surname, &n), usize::MAX - turns[j], j))
+            })
+            .filter(|(d, _, _)| *d <= limit)
+            .min();
+        if let Some((_, _, j)) = best {
+            target[i] = j;
+        }
+    }
+    if target.iter().enumerate().all(|(i, t)| i == *t) {
+        return None;
+    }
+    // Follow chains to their end, then number the speakers that remain.
+    let root = |mut i: usize| {
+        for _ in 0..speakers.len() {
+            if target[i] == i {
+                break;
+            }
+            i = target[i];
+        }
+        i
+    };
+    let mut index = vec![usize::MAX; speakers.len()];
+    let mut merged = Vec::new();
+    for i in 0..speakers.len() {
+        let r = root(i);
+        if index[r] == usize::MAX {
+            index[r] = merged.len();
+            merged.push(speakers[r].clone());
+        }
+        index[i] = index[r];
+    }
+    let of = of
+        .iter()
+        .map(|(label, &speaker)| (label.clone(), index[speaker]))
+        .collect();
+    Some((merged, of))
+}
+
+/// Levenshtein distance between two short words, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}

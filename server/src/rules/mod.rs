@@ -64,6 +64,9 @@ pub enum Check {
     Section(fn(&Context, &mut Report)),
     /// The document once, through its sections' summaries.
     Document(fn(&Whole, &mut Report)),
+    /// Both: each section, and the document once (a rule that says once,
+    /// for the whole document, what it would say of almost every section).
+    Both(fn(&Context, &mut Report), fn(&Whole, &mut Report)),
 }
 
 impl Rule {
@@ -371,7 +374,7 @@ impl Reported {
 pub fn run(cx: &Context) -> Reported {
     let mut out = Reported::default();
     for rule in REGISTRY {
-        let Check::Section(check) = rule.check else {
+        let (Check::Section(check) | Check::Both(check, _)) = rule.check else {
             continue;
         };
         let crate::config::RuleSetting::On(severity) = cx.config.setting(rule) else {
@@ -388,7 +391,7 @@ pub fn run(cx: &Context) -> Reported {
 pub fn run_document(whole: &Whole) -> Vec<Finding> {
     let mut out = Vec::new();
     for rule in REGISTRY {
-        let Check::Document(check) = rule.check else {
+        let (Check::Document(check) | Check::Both(_, check)) = rule.check else {
             continue;
         };
         let crate::config::RuleSetting::On(severity) = whole.config.setting(rule) else {
