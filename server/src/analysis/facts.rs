@@ -475,11 +475,23 @@ impl Facts {
             ),
         };
         let mut seen = std::collections::HashSet::new();
+        // Turns per label, its styles taken together (`SECRETARY RICE` is
+        // `Secretary Rice`): whether the document is a conversation at all.
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        for f in summaries.iter().flat_map(|s| &s.forms) {
+            *by_key.entry(model::normalize_label(&f.label)).or_default() += f.count;
+        }
+        let transcript = !participants.is_empty() || model::reads_as_transcript(&by_key);
         let used: Vec<&str> = summaries
             .iter()
             .flat_map(|s| &s.labels)
             .map(String::as_str)
             .filter(|l| seen.insert(*l))
+            .filter(|l| {
+                transcript
+                    || model::names_a_speaker_alone(l)
+                        && by_key.get(&model::normalize_label(l)).is_some_and(|&n| n > 1)
+            })
             .collect();
         let (labels, speakers, speaker_of) = match previous {
             Some(p) if *p.labels == used && Arc::ptr_eq(&p.participants, &participants) => {
@@ -518,7 +530,10 @@ impl Facts {
         for s in summaries {
             for f in &s.forms {
                 order += 1;
-                let list = forms.entry(speaker_of[&f.label]).or_default();
+                let Some(&speaker) = speaker_of.get(&f.label) else {
+                    continue;
+                };
+                let list = forms.entry(speaker).or_default();
                 match list.iter_mut().find(|(form, _, _)| *form == f.form) {
                     Some(entry) => entry.1 += f.count,
                     None => list.push((&f.form, f.count, order)),

@@ -109,8 +109,15 @@ impl Section {
     fn model_with(&self, facts: &Facts, treaty_mentions: Vec<TreatyMention>) -> Model {
         let mut model = self.raw.model.clone();
         model.speakers = facts.speakers.to_vec();
-        for (turn, label) in model.turns.iter_mut().zip(&self.raw.labels) {
-            turn.speaker = facts.speaker_of[label];
+        let mut demoted = Vec::new();
+        for (i, (turn, label)) in model.turns.iter_mut().zip(&self.raw.labels).enumerate() {
+            match facts.speaker_of.get(label) {
+                Some(&speaker) => turn.speaker = speaker,
+                None => demoted.push(i),
+            }
+        }
+        if !demoted.is_empty() {
+            model.demote_turns(&demoted);
         }
         model.date = facts.date;
         model.mark_position = facts.mark_position;

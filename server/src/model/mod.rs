@@ -15,7 +15,10 @@ use serde::Serialize;
 pub use build::{HEAD, Raw, build_raw, field_date, head_date};
 pub use classification::{Level, MarkReading};
 pub use dates::Date;
-pub use speakers::{SpeakerKind, merge_ocr_spellings, normalize_label, table as speaker_table};
+pub use speakers::{
+    SpeakerKind, merge_ocr_spellings, names_a_speaker_alone, normalize_label, reads_as_transcript,
+    table as speaker_table,
+};
 
 use crate::treaties::TreatyMention;
 
@@ -212,6 +215,39 @@ pub struct Speaker {
 }
 
 impl Model {
+    /// Takes the turns at `indices` (ascending) for what they are once the
+    /// whole document is known: not turns, since their labels name no one
+    /// (a memo's `Unrealistic Deadlines:`). Their paragraphs belong to no
+    /// turn.
+    pub fn demote_turns(&mut self, indices: &[usize]) {
+        let mut new_index = Vec::with_capacity(self.turns.len());
+        let mut next = 0;
+        for i in 0..self.turns.len() {
+            if indices.binary_search(&i).is_ok() {
+                new_index.push(None);
+            } else {
+                new_index.push(Some(next));
+                next += 1;
+            }
+        }
+        let turns = std::mem::take(&mut self.turns);
+        self.turns = turns
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| indices.binary_search(i).is_err())
+            .map(|(_, t)| t)
+            .collect();
+        for p in &mut self.paragraphs {
+            p.turn = p.turn.and_then(|t| new_index[t]);
+        }
+        self.blocks.retain(|b| !matches!(b, Block::Label(i) if indices.binary_search(i).is_ok()));
+        for b in &mut self.blocks {
+            if let Block::Label(i) = b {
+                *i = new_index[*i].expect("a kept turn");
+            }
+        }
+    }
+
     /// Appends `other`, the model of the text that starts at `offset`, so
     /// that its ranges count from this model's start and its indices point
     /// into this model's lists. Both share one speaker table.

@@ -408,3 +408,36 @@ fn edit_distance(a: &str, b: &str) -> usize {
     }
     row[b.len()]
 }
+
+/// Whether the labels of a document, with the number of turns each opens,
+/// make it a transcript: at most two turns (too little to tell), or at
+/// least half its turns opened by labels that recur. A memo whose lines
+/// happen to read `Unrealistic Deadlines:` or `Executive Director:`, each
+/// once, is not a conversation.
+pub fn reads_as_transcript(counts: &HashMap<String, usize>) -> bool {
+    let turns: usize = counts.values().sum();
+    let recurring: usize = counts.values().filter(|&&n| n > 1).sum();
+    turns <= 2 || recurring * 2 >= turns
+}
+
+/// Whether a label, used more than once in a document that is not
+/// otherwise a transcript, still names a speaker: a role (`Q`), written
+/// in capitals
+/// (`NORTH:`, `THE PRESIDENT:`), or a title and a surname in capitals
+/// (`Mr. INOUYE`), or a role (`Q`).
+pub fn names_a_speaker_alone(label: &str) -> bool {
+    let key = normalize_label(label);
+    if ROLES.contains(&key.as_str()) {
+        return true;
+    }
+    let letters = || label.chars().filter(|c| c.is_alphabetic());
+    if letters().count() >= 2 && letters().all(char::is_uppercase) {
+        return true;
+    }
+    let words: Vec<&str> = label.split_whitespace().collect();
+    words.len() >= 2
+        && words.last().is_some_and(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        })
+}
