@@ -490,7 +490,9 @@ impl Facts {
             .filter(|l| {
                 transcript
                     || model::names_a_speaker_alone(l)
-                        && by_key.get(&model::normalize_label(l)).is_some_and(|&n| n > 1)
+                        && by_key
+                            .get(&model::normalize_label(l))
+                            .is_some_and(|&n| n > 1)
             })
             .collect();
         let (labels, speakers, speaker_of) = match previous {
@@ -515,15 +517,16 @@ impl Facts {
         for f in summaries.iter().flat_map(|s| &s.forms) {
             *counts.entry(f.label.as_str()).or_default() += f.count;
         }
-        let (speakers, speaker_of) = match model::merge_ocr_spellings(&speakers, &speaker_of, &counts) {
-            Some((merged, of)) => match previous {
-                Some(p) if *p.speakers == merged && *p.speaker_of == of => {
-                    (p.speakers.clone(), p.speaker_of.clone())
-                }
-                _ => (Arc::new(merged), Arc::new(of)),
-            },
-            None => (speakers, speaker_of),
-        };
+        let (speakers, speaker_of) =
+            match model::merge_ocr_spellings(&speakers, &speaker_of, &counts) {
+                Some((merged, of)) => match previous {
+                    Some(p) if *p.speakers == merged && *p.speaker_of == of => {
+                        (p.speakers.clone(), p.speaker_of.clone())
+                    }
+                    _ => (Arc::new(merged), Arc::new(of)),
+                },
+                None => (speakers, speaker_of),
+            };
         // Each speaker's forms: count and order of first use.
         let mut forms: HashMap<usize, Vec<(&str, usize, usize)>> = HashMap::new();
         let mut order = 0;

@@ -240,7 +240,8 @@ impl Model {
         for p in &mut self.paragraphs {
             p.turn = p.turn.and_then(|t| new_index[t]);
         }
-        self.blocks.retain(|b| !matches!(b, Block::Label(i) if indices.binary_search(i).is_ok()));
+        self.blocks
+            .retain(|b| !matches!(b, Block::Label(i) if indices.binary_search(i).is_ok()));
         for b in &mut self.blocks {
             if let Block::Label(i) = b {
                 *i = new_index[*i].expect("a kept turn");

@@ -331,7 +331,10 @@ pub fn merge_ocr_spellings(
             [title @ .., surname] if !title.is_empty() => (title.join(" "), *surname),
             _ => return None,
         };
-        Some((title, surname.chars().filter(|c| c.is_alphanumeric()).collect()))
+        Some((
+            title,
+            surname.chars().filter(|c| c.is_alphanumeric()).collect(),
+        ))
     };
     let mut target: Vec<usize> = (0..speakers.len()).collect();
     for (i, s) in speakers.iter().enumerate() {
@@ -438,6 +441,8 @@ pub fn names_a_speaker_alone(label: &str) -> bool {
     words.len() >= 2
         && words.last().is_some_and(|w| {
             w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+                && w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
         })
 }

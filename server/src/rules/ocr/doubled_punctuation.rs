@@ -1,9 +1,11 @@
 //! Doubled punctuation: `..` (not an ellipsis), `,,`, `;;`, or a comma
-//! standing alone between two words of a paragraph (` , `).
+//! standing alone between two words on one line (`word , word`).
 //!
 //! OCR doubles marks when a speck sits next to one, and extraction leaves a
 //! space before a comma that has drifted. Three or more dots are an
-//! ellipsis and are left alone, as are `../` paths and `1..10` ranges.
+//! ellipsis and are left alone, as are `../` paths and `1..10` ranges. A
+//! lone comma counts only between two real words on one line: at a line's
+//! ragged end or among OCR specks (`. , a so`) it is debris, not a slip.
 //!
 //! ## Fires
 //! ```text
@@ -63,7 +65,11 @@ fn check(cx: &Context, out: &mut Report) {
         }
         // ` , ` — a comma standing alone between two words of one
         // paragraph.
-        if w == b"," && i > 0 && word_follows(cx.text, word.end) {
+        if w == b","
+            && i > 0
+            && word_follows_on_line(cx.text, word.end)
+            && is_word(cx.slice(&cx.words[i - 1]))
+        {
             let prev = &cx.words[i - 1];
             let gap = prev.end..word.start;
             if bytes[gap.clone()].iter().all(|b| *b == b' ') {
@@ -77,10 +83,18 @@ fn check(cx: &Context, out: &mut Report) {
     }
 }
 
-/// Another word follows `at` before the paragraph ends (at an empty line
-/// or the end of the text).
-fn word_follows(text: &str, at: usize) -> bool {
+/// A word of letters follows `at` on the same line: the comma stands in a
+/// sentence, not at a line's ragged end or in a column of OCR specks.
+fn word_follows_on_line(text: &str, at: usize) -> bool {
     let rest = &text[at..];
-    let gap = rest.len() - rest.trim_start().len();
-    gap < rest.len() && !rest[..gap].replace('\r', "").contains("\n\n")
+    let line = rest.split('\n').next().unwrap_or("");
+    line.split_whitespace()
+        .next()
+        .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+}
+
+/// A word of two or more letters, with no more than trailing punctuation.
+fn is_word(w: &str) -> bool {
+    let core = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+    core.chars().count() >= 2 && core.chars().all(char::is_alphabetic)
 }

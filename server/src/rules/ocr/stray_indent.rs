@@ -69,6 +69,12 @@ pub fn indents(text: &str, model: &Model) -> (Vec<Range<usize>>, usize) {
         if !on_label_line {
             starts.push(p.range.start);
         }
+        // A list item's wrapped lines hang under its text, as Markdown
+        // writes them: their indent is layout.
+        let first = text[p.range.clone()].trim_start();
+        if first.starts_with(['-', '*', '\u{2022}']) && first[1..].starts_with([' ', '\t']) {
+            continue;
+        }
         starts.extend(
             text[p.range.clone()]
                 .match_indices('\n')

@@ -89,11 +89,11 @@ fn check_once(whole: &Whole, out: &mut Report) {
     if !throughout(facts.unusual_labels, facts.turns) {
         return;
     }
-    let Some(first) = whole
-        .sections
-        .iter()
-        .find_map(|(start, s)| s.forms.first().map(|f| start + f.first.start..start + f.first.end))
-    else {
+    let Some(first) = whole.sections.iter().find_map(|(start, s)| {
+        s.forms
+            .first()
+            .map(|f| start + f.first.start..start + f.first.end)
+    }) else {
         return;
     };
     out.add(
