@@ -190,8 +190,17 @@ fn find_participant(key: &str, upper: &[String]) -> Option<usize> {
     }
     let words: Vec<&str> = key.split_whitespace().collect();
     let surname = words.last()?.trim_end_matches('.');
-    // `THE PRESIDENT` is a title, not a surname: it must match an entry
-    // as a whole, never `Assistant to the President`.
+    // `THE PRESIDENT` is a title, not a surname: it matches an entry as a
+    // whole, or as the title the entry opens with or gives after its name,
+    // never `Assistant to the President`.
+    let title: Vec<&str> = words
+        .iter()
+        .copied()
+        .skip_while(|w| *w == "THE")
+        .collect();
+    if !title.is_empty() && title.iter().all(|w| TITLE_WORDS.contains(w) || *w == "VICE") {
+        return by_title(&title.join(" "), upper);
+    }
     if surname.len() < 2 || TITLE_WORDS.contains(&surname) || words[0] == "THE" {
         return None;
     }
@@ -199,7 +208,7 @@ fn find_participant(key: &str, upper: &[String]) -> Option<usize> {
         .filter(|&i| {
             upper[i]
                 .split(',')
-                .any(|part| part.split_whitespace().last() == Some(surname))
+                .any(|part| last_name(part) == Some(surname))
         })
         .collect();
     match by_surname.as_slice() {
@@ -216,6 +225,42 @@ fn find_participant(key: &str, upper: &[String]) -> Option<usize> {
                 })
                 .or(Some(many[0]))
         }
+    }
+}
+
+/// The last word of a name, its generational suffix set aside: `JAMES A.
+/// BAKER III` → `BAKER`.
+fn last_name(part: &str) -> Option<&str> {
+    part.split_whitespace()
+        .rev()
+        .find(|w| !matches!(*w, "JR." | "JR" | "SR." | "SR" | "II" | "III" | "IV"))
+}
+
+/// The one entry a title alone names (`PRESIDENT`, `SECRETARY`, `VICE
+/// PRESIDENT`): the entry that is that title (`The President`), or opens
+/// with it (`President Ford`), or gives it after the name (`Cyrus Vance,
+/// Secretary of State`), if only one does; among several, `The Secretary of
+/// State` for `SECRETARY`.
+fn by_title(title: &str, upper: &[String]) -> Option<usize> {
+    let opens = |s: &str, t: &str| {
+        let s = s.trim().strip_prefix("THE ").unwrap_or(s.trim());
+        s == t || s.starts_with(&format!("{t} "))
+    };
+    let named: Vec<usize> = (0..upper.len())
+        .filter(|&i| {
+            let mut parts = upper[i].split(',');
+            let first = parts.next().unwrap_or("");
+            opens(first, title) || parts.any(|p| opens(p, title))
+        })
+        .collect();
+    match named.as_slice() {
+        [one] => Some(*one),
+        [] => None,
+        many => many.iter().copied().find(|&i| {
+            upper[i]
+                .split(',')
+                .any(|p| opens(p, &format!("{title} OF STATE")))
+        }),
     }
 }
 
@@ -282,6 +327,20 @@ mod tests {
             SpeakerKind::Unlisted
         );
         assert_eq!(resolve("President", &p, &[]).kind, SpeakerKind::Unlisted);
+    }
+
+    #[test]
+    fn a_title_alone_names_the_one_participant_who_holds_it() {
+        let p = participants(&[
+            "President Ford",
+            "Dr. Henry A. Kissinger, Secretary of State and Assistant to the President",
+            "Mr. James A. Baker III",
+        ]);
+        assert_eq!(resolve("President", &p, &[]).kind, SpeakerKind::Participant(0));
+        assert_eq!(resolve("The Secretary", &p, &[]).kind, SpeakerKind::Participant(1));
+        assert_eq!(resolve("Dr. Kissinger", &p, &[]).kind, SpeakerKind::Participant(1));
+        assert_eq!(resolve("Mr. Baker", &p, &[]).kind, SpeakerKind::Participant(2));
+        assert_eq!(resolve("The Ambassador", &p, &[]).kind, SpeakerKind::Unlisted);
     }
 
     #[test]
