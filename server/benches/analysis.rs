@@ -45,7 +45,7 @@ fn main() {
     let mut per_rule: Vec<(std::time::Duration, &str)> = rules::REGISTRY
         .iter()
         .filter_map(|rule| match rule.check {
-            Check::Section(check) => Some((rule, check)),
+            Check::Section(check) | Check::Both(check, _) => Some((rule, check)),
             Check::Document(_) => None,
         })
         .map(|(rule, check)| {

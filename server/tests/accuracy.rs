@@ -22,6 +22,7 @@ struct Expectation {
     family: String,
     turns: Option<usize>,
     tolerance: usize,
+    subdocuments: Option<usize>,
     speakers: Vec<String>,
     not_speakers: Vec<String>,
     findings: BTreeSet<(usize, String)>,
@@ -75,6 +76,10 @@ fn read_expectation(name: &str, source: &str) -> Expectation {
             .and_then(|s| s.get("turns_tolerance"))
             .and_then(|t| t.as_integer())
             .unwrap_or(0) as usize,
+        subdocuments: structure
+            .and_then(|s| s.get("subdocuments"))
+            .and_then(|t| t.as_integer())
+            .map(|t| t as usize),
         speakers: strings(structure.and_then(|s| s.get("speakers"))),
         not_speakers: strings(structure.and_then(|s| s.get("not_speakers"))),
         findings: lines_of(get("findings")),
@@ -124,6 +129,9 @@ struct Structure {
     speakers: usize,
     speakers_missed: usize,
     false_speakers: usize,
+    records_expected: usize,
+    records_found: usize,
+    records_right: usize,
 }
 
 struct Report {
@@ -198,6 +206,12 @@ fn measure() -> Report {
                 );
             }
         }
+        if let Some(expected) = e.subdocuments {
+            let found = model.records.len() + 1;
+            st.records_expected += expected;
+            st.records_found += found;
+            st.records_right += usize::from(found == expected);
+        }
         let used: BTreeSet<usize> = model.turns.iter().map(|t| t.speaker).collect();
         let shown: Vec<String> = used
             .iter()
@@ -267,12 +281,13 @@ fn measure() -> Report {
     for (family, s) in &structure {
         let _ = writeln!(
             table,
-            "{family:<22} {:>9} {:>14} {:>14} {:>15} {:>14}",
+            "{family:<22} {:>9} {:>14} {:>14} {:>15} {:>14} {:>15}",
             s.documents,
             s.right,
             format!("{}/{}", s.expected, s.found),
             format!("{}/{}", s.speakers_missed, s.speakers),
-            s.false_speakers
+            s.false_speakers,
+            format!("{}/{}", s.records_expected, s.records_found)
         );
         structure_right += s.right;
         documents += s.documents;

@@ -86,14 +86,14 @@ fn classified_makes_an_unmarked_document_subject_to_the_markings_rules() {
 
 #[test]
 fn speaker_aliases_make_a_label_known() {
-    let text = "PARTICIPANTS: George Shultz, Secretary of State\n\nThe Secretary: Hello.\n";
+    let text = "PARTICIPANTS: George Shultz, Secretary of State\n\nMr. Secretary: Hello.\n";
     assert!(
         analyze_text(text, &Config::default())
             .findings
             .iter()
             .any(|f| f.code == "S001")
     );
-    let config = Config::parse("[speakers]\n\"The Secretary\" = \"George Shultz\"\n").unwrap();
+    let config = Config::parse("[speakers]\n\"Mr. Secretary\" = \"George Shultz\"\n").unwrap();
     assert!(
         analyze_text(text, &config)
             .findings

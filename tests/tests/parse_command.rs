@@ -41,8 +41,12 @@ fn memcon_outline_lists_fields_participants_banners_and_45_turns() {
     assert_eq!(out.matches(" participant ").count(), 12);
     assert_eq!(turn_speakers(&out).len(), 45);
     assert_eq!(
+        lines[lines.len() - 2],
+        "45 speaker turns: The President 21, President Putin 19, Secretary Rice 4, Foreign Minister Lavrov 1"
+    );
+    assert_eq!(
         lines.last().unwrap(),
-        &"45 speaker turns: The President 21, President Putin 19, Secretary Rice 4, Foreign Minister Lavrov 1"
+        &"1 record; 9 header fields in 3 blocks; 11 page furniture lines; 0 debris lines; 45 speaker turns by 4 speakers"
     );
     let speakers = turn_speakers(&out);
     assert!(

@@ -288,9 +288,16 @@ impl Sections {
 
     /// Every section under the current facts, computed where not cached.
     pub fn evaluations(&self) -> Vec<Arc<Evaluation>> {
+        let mut first_records = Vec::with_capacity(self.sections.len());
+        let mut records = 0;
+        for s in &self.sections {
+            first_records.push(records);
+            records += s.summary.record_starts.len();
+        }
         self.sections
             .par_iter()
-            .map(|s| s.evaluate(&self.config, &self.facts))
+            .zip(first_records)
+            .map(|(s, first)| s.evaluate(&self.config, &self.facts, first))
             .collect()
     }
 }

@@ -39,6 +39,11 @@ pub struct Summary {
     /// word before it (valid or misread), and those with a valid one.
     pub body_marked: usize,
     pub body_valid: usize,
+    /// The first line of each record that starts in the section, and the marks of each
+    /// part: the part before the first start (which continues the record
+    /// of the sections before), then one per record started here.
+    pub record_starts: Vec<Range<usize>>,
+    pub parts: Vec<Marks>,
     pub highest: Option<Level>,
     pub participants: Vec<Participant>,
     /// The first `PARTICIPANTS` field.
@@ -117,6 +122,47 @@ impl Summary {
                     .max(p.marks.iter().filter_map(|m| m.level()).max());
             }
         }
+        s.record_starts = model
+            .records
+            .iter()
+            .map(|&r| r..text[r..].find('\n').map_or(text.len(), |n| r + n))
+            .collect();
+        s.parts = vec![Marks::default(); model.records.len() + 1];
+        let part = |at: usize| model.records.partition_point(|&r| r <= at);
+        for p in &model.paragraphs {
+            if p.role != ParagraphRole::Body || p.continues {
+                continue;
+            }
+            let standalone = |m: &model::PortionMark| {
+                text[..m.range.start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(char::is_whitespace)
+            };
+            let marks = &mut s.parts[part(p.range.start)];
+            marks.body += 1;
+            marks.words += text[p.content.clone()].split_whitespace().count();
+            if p.marks.iter().any(standalone) {
+                marks.marked += 1;
+            }
+            if p.marks
+                .iter()
+                .filter(|m| standalone(m))
+                .any(|m| m.level().is_some())
+            {
+                marks.valid += 1;
+            }
+        }
+        for b in &model.banners {
+            let marks = &mut s.parts[part(b.range.start)];
+            marks.banner = marks.banner.max(b.level);
+        }
+        for f in &model.fields {
+            let marks = &mut s.parts[part(f.range.start)];
+            if marks.date.is_none() {
+                marks.date = model::field_date(text, std::slice::from_ref(f));
+            }
+        }
         s.level_banners = model
             .banners
             .iter()
@@ -172,6 +218,45 @@ impl Summary {
             None => (!text.trim().is_empty()).then_some(0..text.len()),
         };
         s
+    }
+}
+
+/// The portion marks of one record, or of the part of one in a section:
+/// body paragraphs (not counting first halves of split ones), those with
+/// a mark standing apart from the word before it (valid or misread), those
+/// with a valid one; the highest banner; the date its fields give.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Marks {
+    /// Words of body text.
+    pub words: usize,
+    pub body: usize,
+    pub marked: usize,
+    pub valid: usize,
+    pub banner: Option<Level>,
+    pub date: Option<Date>,
+}
+
+impl Marks {
+    fn add(&mut self, o: &Marks) {
+        self.words += o.words;
+        self.body += o.body;
+        self.marked += o.marked;
+        self.valid += o.valid;
+        self.banner = self.banner.max(o.banner);
+        self.date = self.date.or(o.date);
+    }
+
+    /// The record is portion-marked: see [`portion_marked`].
+    pub fn portion_marked(&self, config: &Config) -> bool {
+        config.classified
+            || portion_marked(self.body, self.marked, self.valid, self.banner.is_some())
+    }
+
+    /// More than half the body paragraphs, and at least six, carry no
+    /// mark: the record, not each paragraph, is the finding.
+    pub fn unmarked_throughout(&self) -> bool {
+        let unmarked = self.body - self.marked;
+        unmarked * 2 > self.body && unmarked >= 6
     }
 }
 
@@ -301,6 +386,9 @@ impl Changed {
     }
 }
 
+/// How many words of body text a record has before another may start.
+pub const RECORD_BODY_WORDS: usize = 40;
+
 /// Whether a document whose `body` paragraphs include `marked` with a
 /// portion mark (valid or misread) and `valid` with a valid one is
 /// portion-marked: at least two in five of its body paragraphs carry a
@@ -323,6 +411,12 @@ pub struct Facts {
     /// marks (see [`portion_marked`]), or the configuration says documents
     /// are classified. Only then is an unmarked paragraph a finding.
     pub portion_marked: bool,
+    /// The marks of each record of the file, in order (one for an
+    /// ordinary document): every judgement of markings is made per record.
+    pub records: Arc<Vec<Marks>>,
+    /// For each record head of the document, in order, the record its
+    /// part belongs to: a new one where the head starts a record.
+    pub candidate_records: Arc<Vec<usize>>,
     /// Body paragraphs (not counting first halves of split ones), those
     /// with a portion mark, and those with a valid one.
     pub body: usize,
@@ -382,6 +476,32 @@ impl Facts {
             }
         }
         let marked = config.classified || max_banner.is_some() || standalone;
+        // Which record heads start a record: those after enough body text
+        // since the record before began.
+        let mut records: Vec<Marks> = vec![Marks::default()];
+        let mut candidate_records = Vec::new();
+        let mut since = 0;
+        for s in summaries {
+            for (i, part) in s.parts.iter().enumerate() {
+                if i > 0 {
+                    if since >= RECORD_BODY_WORDS {
+                        records.push(Marks::default());
+                        since = 0;
+                    }
+                    candidate_records.push(records.len() - 1);
+                }
+                records.last_mut().expect("one record at least").add(part);
+                since += part.words;
+            }
+        }
+        let records = match previous {
+            Some(p) if *p.records == records => p.records.clone(),
+            _ => Arc::new(records),
+        };
+        let candidate_records = match previous {
+            Some(p) if *p.candidate_records == candidate_records => p.candidate_records.clone(),
+            _ => Arc::new(candidate_records),
+        };
         let date = field_date.or(head_date);
         let kept = previous.filter(|_| !changed.speakers).map(|p| {
             (
@@ -413,8 +533,9 @@ impl Facts {
         };
         Facts {
             marked,
-            portion_marked: config.classified
-                || portion_marked(body, body_marked, body_valid, max_banner.is_some()),
+            portion_marked: records.iter().any(|r| r.portion_marked(config)),
+            records,
+            candidate_records,
             body,
             body_marked,
             body_valid,

@@ -20,7 +20,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 pub use document::{Document, Sections};
-pub use facts::{Facts, LabelForm, Summary, Totals};
+pub use facts::{Facts, LabelForm, Marks, Summary, Totals};
 pub use merge::{Merged, Part, order, shown};
 pub use section::{Evaluation, Section};
 
@@ -70,6 +70,15 @@ impl Sections {
         for ((start, section), evaluation) in self.sections().zip(evaluations) {
             model.append(&section.model(facts, evaluation), start);
         }
+        // The record heads that start a record.
+        let mut record = 0;
+        let heads = std::mem::take(&mut model.records);
+        model.records = heads
+            .into_iter()
+            .zip(facts.candidate_records.iter())
+            .filter(|(_, of)| std::mem::replace(&mut record, **of) != **of)
+            .map(|(head, _)| head)
+            .collect();
         model.speakers = facts.speakers.to_vec();
         model.date = facts.date;
         model.mark_position = facts.mark_position;

@@ -36,6 +36,7 @@ pub struct Section {
 struct Cached {
     config: Arc<Config>,
     facts: Arc<Facts>,
+    first_record: usize,
     evaluation: Arc<Evaluation>,
 }
 
@@ -82,18 +83,27 @@ impl Section {
 
     /// The section's model and findings under `facts` and `config`,
     /// computed once for each (facts, configuration) in turn.
-    pub fn evaluate(&self, config: &Arc<Config>, facts: &Arc<Facts>) -> Arc<Evaluation> {
+    /// `first_record`: the index, among the document's records, of the one
+    /// the section starts in.
+    pub fn evaluate(
+        &self,
+        config: &Arc<Config>,
+        facts: &Arc<Facts>,
+        first_record: usize,
+    ) -> Arc<Evaluation> {
         let mut cached = self.evaluated.lock().expect("no evaluation panics");
         if let Some(c) = cached.as_ref()
             && Arc::ptr_eq(&c.config, config)
+            && c.first_record == first_record
             && (Arc::ptr_eq(&c.facts, facts) || c.facts == *facts)
         {
             return c.evaluation.clone();
         }
-        let evaluation = Arc::new(self.evaluate_afresh(config, facts));
+        let evaluation = Arc::new(self.evaluate_afresh(config, facts, first_record));
         *cached = Some(Cached {
             config: config.clone(),
             facts: facts.clone(),
+            first_record,
             evaluation: evaluation.clone(),
         });
         evaluation
@@ -125,10 +135,12 @@ impl Section {
         model
     }
 
-    fn evaluate_afresh(&self, config: &Config, facts: &Facts) -> Evaluation {
+    fn evaluate_afresh(&self, config: &Config, facts: &Facts, first_record: usize) -> Evaluation {
         let mentions = config.gazetteer().matcher().find(&self.text, facts.date);
         let model = self.model_with(facts, mentions);
-        let reported = rules::run(&Context::new(&self.text, &model, config, facts));
+        let mut cx = Context::new(&self.text, &model, config, facts);
+        cx.first_record = first_record;
+        let reported = rules::run(&cx);
         Evaluation {
             treaty_mentions: model.treaty_mentions,
             reported,

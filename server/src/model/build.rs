@@ -32,6 +32,7 @@ pub fn build_raw(text: &str, tree: &Tree) -> Raw {
         b.top_level(child);
     }
     link_split_paragraphs(text, &mut b.model);
+    b.model.records = records::starts(text, &b.model);
     Raw {
         model: b.model,
         labels: b.labels,
@@ -232,6 +233,14 @@ impl<'t> Builder<'t> {
             start = skip_space(text, mark.range.end, range.end);
             marks.insert(0, mark);
         }
+        if marks.is_empty() {
+            marks.extend(misread_marks(text, start, range.end));
+            if let Some(first) = marks.first()
+                && first.leading
+            {
+                start = skip_space(text, first.range.end, range.end);
+            }
+        }
         let mut end = range.end;
         if let Some(last) = marks.last()
             && !last.leading
@@ -420,6 +429,82 @@ pub const HEAD: usize = 4000;
 fn named_child<'a>(node: Node<'a>, kind: &str) -> Option<Node<'a>> {
     let mut cursor = node.walk();
     node.named_children(&mut cursor).find(|n| n.kind() == kind)
+}
+
+/// Portion marks that OCR misread so the grammar cannot see them, at a
+/// paragraph's start or end, standing apart from the words: a brace or a
+/// bracket for a parenthesis (`{S)`, `(C]`), a letter for one (`(Sj`,
+/// `iU)`), a digit or a sign for the letter (`{5)`, `(S$)`). Read as an
+/// unknown mark with the level it suggests, so M002 names it and M001 does
+/// not take the paragraph for unmarked.
+fn misread_marks(text: &str, start: usize, end: usize) -> Vec<PortionMark> {
+    let body = &text[start..end];
+    let mut out = Vec::new();
+    let first = body.split_whitespace().next();
+    if let Some(token) = first
+        && let Some(level) = misread_mark(token)
+    {
+        out.push(misread(start, token, level, true));
+    }
+    let trimmed = body.trim_end();
+    let last_start = trimmed
+        .char_indices()
+        .rfind(|(_, c)| c.is_whitespace())
+        .map_or(0, |(n, c)| n + c.len_utf8());
+    let token = &trimmed[last_start..];
+    if last_start > 0
+        && out.is_empty()
+        && let Some(level) = misread_mark(token)
+    {
+        out.push(misread(start + last_start, token, level, false));
+    }
+    out
+}
+
+fn misread(at: usize, token: &str, level: Level, leading: bool) -> PortionMark {
+    let token = token.trim_end_matches(['.', ',']);
+    PortionMark {
+        range: at..at + token.len(),
+        inner: token.to_string(),
+        reading: MarkReading::Unknown {
+            suggestion: Some(level),
+        },
+        leading,
+    }
+}
+
+/// The level a misread mark stands for: `{S)`, `(C]`, `[U)`, `(Sj`, `iU)`,
+/// `{5)`, `(S$)`, `(T5}`. One end must be a real bracket, the other a
+/// bracket or a letter OCR makes of one; the inside one level, perhaps
+/// with one speck. Plain `(X)` marks are the grammar's.
+pub(crate) fn misread_mark(token: &str) -> Option<Level> {
+    let token = token.trim_end_matches(['.', ',']);
+    let chars: Vec<char> = token.chars().collect();
+    if !(3..=6).contains(&chars.len()) {
+        return None;
+    }
+    let (open, close) = (chars[0], chars[chars.len() - 1]);
+    let real_open = matches!(open, '(' | '{' | '[');
+    let real_close = matches!(close, ')' | '}' | ']');
+    let open_ok = real_open || (real_close && matches!(open, 'i' | 'l' | '1' | '|' | 'f'));
+    let close_ok = real_close || (real_open && matches!(close, 'j' | 'l' | '1' | '|'));
+    if !(open_ok && close_ok) || (open == '(' && close == ')') {
+        return None;
+    }
+    let mut inner: String = chars[1..chars.len() - 1]
+        .iter()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if inner.len() >= 2 && inner.ends_with(['$', '.', ',', '\'', '`']) && !inner.starts_with('T') {
+        inner.pop();
+    }
+    match inner.as_str() {
+        "S" | "s" | "5" | "$" | "8" => Some(Level::Secret),
+        "C" | "c" | "G" => Some(Level::Confidential),
+        "U" | "u" | "V" => Some(Level::Unclassified),
+        "TS" | "T5" | "Ts" | "IS" => Some(Level::TopSecret),
+        _ => None,
+    }
 }
 
 /// A valid portion mark after a paragraph's number or letter: `1. (S)

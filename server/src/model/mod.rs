@@ -6,6 +6,7 @@
 mod build;
 pub mod classification;
 pub mod dates;
+mod records;
 mod speakers;
 
 use std::ops::Range;
@@ -42,6 +43,10 @@ pub struct Model {
     pub margin_marks: Vec<Range<usize>>,
     pub headings: Vec<Range<usize>>,
     pub end_marker: Option<Range<usize>>,
+    /// Where a new record starts in a file that holds several (memos,
+    /// cables, forms one after another): each a sub-document, judged on
+    /// its own. The first record starts at the top and is not listed.
+    pub records: Vec<usize>,
     pub treaty_mentions: Vec<TreatyMention>,
     /// The date of the conversation or briefing, from a `DATE` field or
     /// the first full date near the top.
@@ -309,6 +314,8 @@ impl Model {
         self.margin_marks
             .extend(other.margin_marks.iter().map(shift));
         self.headings.extend(other.headings.iter().map(shift));
+        self.records
+            .extend(other.records.iter().map(|r| r + offset));
         if let Some(end) = &other.end_marker {
             self.end_marker = Some(shift(end));
         }

@@ -193,12 +193,12 @@ fn find_participant(key: &str, upper: &[String]) -> Option<usize> {
     // `THE PRESIDENT` is a title, not a surname: it matches an entry as a
     // whole, or as the title the entry opens with or gives after its name,
     // never `Assistant to the President`.
-    let title: Vec<&str> = words
-        .iter()
-        .copied()
-        .skip_while(|w| *w == "THE")
-        .collect();
-    if !title.is_empty() && title.iter().all(|w| TITLE_WORDS.contains(w) || *w == "VICE") {
+    let title: Vec<&str> = words.iter().copied().skip_while(|w| *w == "THE").collect();
+    if !title.is_empty()
+        && title
+            .iter()
+            .all(|w| TITLE_WORDS.contains(w) || *w == "VICE")
+    {
         return by_title(&title.join(" "), upper);
     }
     if surname.len() < 2 || TITLE_WORDS.contains(&surname) || words[0] == "THE" {
@@ -261,111 +261,6 @@ fn by_title(title: &str, upper: &[String]) -> Option<usize> {
                 .split(',')
                 .any(|p| opens(p, &format!("{title} OF STATE")))
         }),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn resolve(label: &str, participants: &[Participant], aliases: &[(String, String)]) -> Speaker {
-        resolve_in(label, participants, &normalized(participants), aliases)
-    }
-
-    fn participants(list: &[&str]) -> Vec<Participant> {
-        list.iter()
-            .map(|t| Participant {
-                range: 0..0,
-                text: t.to_string(),
-                group: None,
-            })
-            .collect()
-    }
-
-    #[test]
-    fn labels_resolve_by_title_and_surname() {
-        let p = participants(&[
-            "The President",
-            "Condoleezza Rice, Secretary of State",
-            "Vladimir Putin, President of Russia",
-            "Sergey Lavrov, Foreign Minister",
-        ]);
-        assert_eq!(
-            resolve("Secretary Rice", &p, &[]).kind,
-            SpeakerKind::Participant(1)
-        );
-        assert_eq!(
-            resolve("President Putin", &p, &[]).kind,
-            SpeakerKind::Participant(2)
-        );
-        assert_eq!(
-            resolve("Foreign Minister Lavrov", &p, &[]).kind,
-            SpeakerKind::Participant(3)
-        );
-        assert_eq!(
-            resolve("The President", &p, &[]).kind,
-            SpeakerKind::Participant(0)
-        );
-        assert_eq!(
-            resolve("Minister Serdyukov", &p, &[]).kind,
-            SpeakerKind::Unlisted
-        );
-    }
-
-    #[test]
-    fn label_styles_of_one_person_share_a_key() {
-        let a = resolve("SECRETARY RICE", &[], &[]);
-        let b = resolve("**Secretary Rice:**", &[], &[]);
-        assert_eq!(a.key, b.key);
-    }
-
-    #[test]
-    fn a_title_label_never_matches_a_title_inside_another_entry() {
-        let p = participants(&["Stephen Hadley, Assistant to the President"]);
-        assert_eq!(
-            resolve("The President", &p, &[]).kind,
-            SpeakerKind::Unlisted
-        );
-        assert_eq!(resolve("President", &p, &[]).kind, SpeakerKind::Unlisted);
-    }
-
-    #[test]
-    fn a_title_alone_names_the_one_participant_who_holds_it() {
-        let p = participants(&[
-            "President Ford",
-            "Dr. Henry A. Kissinger, Secretary of State and Assistant to the President",
-            "Mr. James A. Baker III",
-        ]);
-        assert_eq!(resolve("President", &p, &[]).kind, SpeakerKind::Participant(0));
-        assert_eq!(resolve("The Secretary", &p, &[]).kind, SpeakerKind::Participant(1));
-        assert_eq!(resolve("Dr. Kissinger", &p, &[]).kind, SpeakerKind::Participant(1));
-        assert_eq!(resolve("Mr. Baker", &p, &[]).kind, SpeakerKind::Participant(2));
-        assert_eq!(resolve("The Ambassador", &p, &[]).kind, SpeakerKind::Unlisted);
-    }
-
-    #[test]
-    fn roles_are_speakers_of_their_own_kind() {
-        assert_eq!(resolve("QUESTION", &[], &[]).kind, SpeakerKind::Role);
-        assert_eq!(resolve("Moderator", &[], &[]).kind, SpeakerKind::Role);
-    }
-
-    #[test]
-    fn configured_aliases_name_a_participant() {
-        let p = participants(&["George Shultz, Secretary of State"]);
-        let aliases = vec![("The Secretary".to_string(), "George Shultz".to_string())];
-        assert_eq!(
-            resolve("The Secretary", &p, &aliases).kind,
-            SpeakerKind::Participant(0)
-        );
-    }
-
-    #[test]
-    fn among_two_of_one_surname_the_title_decides() {
-        let p = participants(&["George Bush, President", "Laura Bush, First Lady"]);
-        assert_eq!(
-            resolve("First Lady Bush", &p, &[]).kind,
-            SpeakerKind::Participant(1)
-        );
     }
 }
 
@@ -504,4 +399,124 @@ pub fn names_a_speaker_alone(label: &str) -> bool {
                     .filter(|c| c.is_alphabetic())
                     .all(char::is_uppercase)
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(label: &str, participants: &[Participant], aliases: &[(String, String)]) -> Speaker {
+        resolve_in(label, participants, &normalized(participants), aliases)
+    }
+
+    fn participants(list: &[&str]) -> Vec<Participant> {
+        list.iter()
+            .map(|t| Participant {
+                range: 0..0,
+                text: t.to_string(),
+                group: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn labels_resolve_by_title_and_surname() {
+        let p = participants(&[
+            "The President",
+            "Condoleezza Rice, Secretary of State",
+            "Vladimir Putin, President of Russia",
+            "Sergey Lavrov, Foreign Minister",
+        ]);
+        assert_eq!(
+            resolve("Secretary Rice", &p, &[]).kind,
+            SpeakerKind::Participant(1)
+        );
+        assert_eq!(
+            resolve("President Putin", &p, &[]).kind,
+            SpeakerKind::Participant(2)
+        );
+        assert_eq!(
+            resolve("Foreign Minister Lavrov", &p, &[]).kind,
+            SpeakerKind::Participant(3)
+        );
+        assert_eq!(
+            resolve("The President", &p, &[]).kind,
+            SpeakerKind::Participant(0)
+        );
+        assert_eq!(
+            resolve("Minister Serdyukov", &p, &[]).kind,
+            SpeakerKind::Unlisted
+        );
+    }
+
+    #[test]
+    fn label_styles_of_one_person_share_a_key() {
+        let a = resolve("SECRETARY RICE", &[], &[]);
+        let b = resolve("**Secretary Rice:**", &[], &[]);
+        assert_eq!(a.key, b.key);
+    }
+
+    #[test]
+    fn a_title_label_never_matches_a_title_inside_another_entry() {
+        let p = participants(&["Stephen Hadley, Assistant to the President"]);
+        assert_eq!(
+            resolve("The President", &p, &[]).kind,
+            SpeakerKind::Unlisted
+        );
+        assert_eq!(resolve("President", &p, &[]).kind, SpeakerKind::Unlisted);
+    }
+
+    #[test]
+    fn a_title_alone_names_the_one_participant_who_holds_it() {
+        let p = participants(&[
+            "President Ford",
+            "Dr. Henry A. Kissinger, Secretary of State and Assistant to the President",
+            "Mr. James A. Baker III",
+        ]);
+        assert_eq!(
+            resolve("President", &p, &[]).kind,
+            SpeakerKind::Participant(0)
+        );
+        assert_eq!(
+            resolve("The Secretary", &p, &[]).kind,
+            SpeakerKind::Participant(1)
+        );
+        assert_eq!(
+            resolve("Dr. Kissinger", &p, &[]).kind,
+            SpeakerKind::Participant(1)
+        );
+        assert_eq!(
+            resolve("Mr. Baker", &p, &[]).kind,
+            SpeakerKind::Participant(2)
+        );
+        assert_eq!(
+            resolve("The Ambassador", &p, &[]).kind,
+            SpeakerKind::Unlisted
+        );
+    }
+
+    #[test]
+    fn roles_are_speakers_of_their_own_kind() {
+        assert_eq!(resolve("QUESTION", &[], &[]).kind, SpeakerKind::Role);
+        assert_eq!(resolve("Moderator", &[], &[]).kind, SpeakerKind::Role);
+    }
+
+    #[test]
+    fn configured_aliases_name_a_participant() {
+        let p = participants(&["George Shultz, Secretary of State"]);
+        let aliases = vec![("The Secretary".to_string(), "George Shultz".to_string())];
+        assert_eq!(
+            resolve("The Secretary", &p, &aliases).kind,
+            SpeakerKind::Participant(0)
+        );
+    }
+
+    #[test]
+    fn among_two_of_one_surname_the_title_decides() {
+        let p = participants(&["George Bush, President", "Laura Bush, First Lady"]);
+        assert_eq!(
+            resolve("First Lady Bush", &p, &[]).kind,
+            SpeakerKind::Participant(1)
+        );
+    }
 }

@@ -131,6 +131,8 @@ pub struct Context<'a> {
     pub marked: bool,
     /// The document's paragraphs carry portion marks (see [`Facts`]).
     pub portion_marked: bool,
+    /// How many record heads the sections before this one hold.
+    pub first_record: usize,
     /// White-space separated words of every paragraph and field value, in
     /// document order.
     pub words: Vec<Range<usize>>,
@@ -154,6 +156,7 @@ impl<'a> Context<'a> {
             facts,
             marked: facts.marked,
             portion_marked: facts.portion_marked,
+            first_record: 0,
             words,
             shapes,
         }
@@ -165,6 +168,15 @@ impl<'a> Context<'a> {
             .iter()
             .enumerate()
             .filter(move |(i, _)| self.shapes[*i] & bits != 0)
+    }
+
+    /// The marks of the record that holds `offset` (in the section).
+    pub fn record_at(&self, offset: usize) -> &'a crate::analysis::Marks {
+        let heads = self.model.records.partition_point(|&r| r <= offset);
+        let head = (self.first_record + heads).checked_sub(1);
+        let index = head.and_then(|h| self.facts.candidate_records.get(h).copied());
+        let records = &self.facts.records;
+        &records[index.unwrap_or(0).min(records.len() - 1)]
     }
 
     /// The text of a range.

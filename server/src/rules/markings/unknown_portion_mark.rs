@@ -46,6 +46,9 @@ fn check(cx: &Context, out: &mut Report) {
     }
     let paragraphs = &cx.model.paragraphs;
     for (i, p) in paragraphs.iter().enumerate() {
+        if !cx.record_at(p.range.start).portion_marked(cx.config) {
+            continue;
+        }
         for mark in &p.marks {
             let MarkReading::Unknown { suggestion } = mark.reading else {
                 continue;
@@ -62,8 +65,8 @@ fn check(cx: &Context, out: &mut Report) {
                     out.add(
                         mark.range.clone(),
                         format!(
-                            "`({})` is not a portion mark; did you mean `{right}`?",
-                            mark.inner
+                            "`{}` is not a portion mark; did you mean `{right}`?",
+                            cx.slice(&mark.range)
                         ),
                     )
                     .with_fix(Fix::unsafe_(
@@ -74,7 +77,7 @@ fn check(cx: &Context, out: &mut Report) {
                 None => {
                     out.add(
                         mark.range.clone(),
-                        format!("`({})` is not a valid portion mark", mark.inner),
+                        format!("`{}` is not a valid portion mark", cx.slice(&mark.range)),
                     );
                 }
             }

@@ -1,7 +1,8 @@
 //! A classified document whose paragraphs carry no portion marks, said once.
 //!
-//! Two cases, each reported once on the document's first line instead of
-//! on every paragraph:
+//! Two cases, each reported once on the record's first line instead of on
+//! every paragraph (a file that holds several records, a compilation of
+//! memos, cables and forms, is judged one record at a time):
 //!
 //! - **A banner and no marks.** The document bears a banner above
 //!   UNCLASSIFIED, is dated on or after 1 December 1978, when E.O. 12065
@@ -45,6 +46,7 @@
 //! ## Fix
 //! None: only a reviewer knows each paragraph's level.
 
+use crate::analysis::Marks;
 use crate::finding::Severity;
 use crate::model::{Date, Level};
 use crate::rules::{Check, FixSafety, Report, Rule, Whole};
@@ -61,55 +63,71 @@ pub(crate) static RULE: Rule = Rule {
 /// E.O. 12065 took effect on 1 December 1978.
 const PORTION_MARKING_REQUIRED: (i32, u32, u32) = (1978, 12, 1);
 
-/// More than half the body paragraphs, and at least this many, unmarked:
-/// the document, not each paragraph, is the finding.
-const UNMARKED_AT_LEAST: usize = 6;
-
 fn check(whole: &Whole, out: &mut Report) {
     let facts = whole.facts;
-    let Some(first) = whole.sections.iter().find_map(|(start, s)| {
+    // Each record's first line: the document's, then the line each later
+    // record starts on.
+    let mut firsts = Vec::new();
+    if let Some(first) = whole.sections.iter().find_map(|(start, s)| {
         s.first_line
             .as_ref()
             .map(|r| start + r.start..start + r.end)
-    }) else {
-        return;
-    };
-    let unmarked = facts.body - facts.body_marked;
-    if facts.portion_marked {
-        if unmarked_throughout(facts.body, facts.body_marked) {
+    }) {
+        firsts.push(first);
+    }
+    let heads = whole.sections.iter().flat_map(|(start, s)| {
+        s.record_starts
+            .iter()
+            .map(move |r| start + r.start..start + r.end)
+    });
+    let mut record = 0;
+    for (head, &of) in heads.zip(facts.candidate_records.iter()) {
+        if of != record {
+            record = of;
+            firsts.push(head);
+        }
+    }
+    for (record, first) in facts.records.iter().zip(firsts) {
+        judge(record, first, facts.date, whole, out);
+    }
+}
+
+fn judge(
+    record: &Marks,
+    first: std::ops::Range<usize>,
+    date: Option<Date>,
+    whole: &Whole,
+    out: &mut Report,
+) {
+    if record.portion_marked(whole.config) {
+        if record.unmarked_throughout() {
             out.add(
                 first,
                 format!(
-                    "{unmarked} of {} body paragraphs carry no portion mark: mark them, \
+                    "{} of {} body paragraphs carry no portion mark: mark them, \
                      or set `classified = false` if this record was never portion-marked",
-                    facts.body
+                    record.body - record.marked,
+                    record.body
                 ),
             );
         }
         return;
     }
-    let Some(banner) = facts.max_banner.filter(|l| *l > Level::Unclassified) else {
+    let Some(banner) = record.banner.filter(|l| *l > Level::Unclassified) else {
         return;
     };
-    if facts.body_marked > 0 || facts.body < 2 || !required_on(facts.date) {
+    if record.marked > 0 || record.body < 2 || !required_on(record.date.or(date)) {
         return;
     }
     out.add(
         first,
         format!(
-            "the document bears a {} banner but none of its {} body paragraphs carries a \
+            "the record bears a {} banner but none of its {} body paragraphs carries a \
              portion mark, required since E.O. 12065 (December 1978)",
             banner.banner(),
-            facts.body
+            record.body
         ),
     );
-}
-
-/// Whether `body` paragraphs with `marked` among them are unmarked almost
-/// throughout: more than half, and at least six.
-pub(crate) fn unmarked_throughout(body: usize, marked: usize) -> bool {
-    let unmarked = body - marked;
-    unmarked * 2 > body && unmarked >= UNMARKED_AT_LEAST
 }
 
 fn required_on(date: Option<Date>) -> bool {

@@ -9,8 +9,10 @@
 //! paragraphs actually carry marks (at least two in five of its body
 //! paragraphs, one of them valid or under a banner, or `classified = true`): a banner
 //! alone, a statute's `(c)` or a stray `(C)` in a list of case numbers
-//! does not make a document portion-marked. When more than half the
-//! paragraphs (and at least six) lack marks, M007 says so once instead.
+//! does not make a document portion-marked. A file that holds several
+//! records (a compilation of memos, cables and forms) is judged one record
+//! at a time. When more than half a record's paragraphs (and at least six)
+//! lack marks, M007 says so once instead.
 //! Fields, the `CAUTION:` notice and the paragraph that continues it, page
 //! furniture, OCR debris, banners, stage-direction-only paragraphs, the end
 //! marker, and short lines that end no sentence (signatures, addresses,
@@ -37,7 +39,6 @@
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
 use crate::model::{Level, MarkPosition, ParagraphRole};
-use crate::rules::markings::unmarked_document::unmarked_throughout;
 use crate::rules::{Check, Context, FindingExt, FixSafety, Report, Rule};
 
 pub(crate) static RULE: Rule = Rule {
@@ -50,11 +51,14 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Report) {
-    let facts = cx.facts;
-    if !cx.portion_marked || unmarked_throughout(facts.body, facts.body_marked) {
+    if !cx.portion_marked {
         return;
     }
     for p in &cx.model.paragraphs {
+        let record = cx.record_at(p.range.start);
+        if !record.portion_marked(cx.config) || record.unmarked_throughout() {
+            continue;
+        }
         if p.role != ParagraphRole::Body
             || !p.marks.is_empty()
             || p.continues
