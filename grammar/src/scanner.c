@@ -595,8 +595,9 @@ static bool is_period_label_at(const Line *l, uint32_t at, bool *strong) {
   uint32_t i = at;
   *strong = false;
   bool the = false;
-  /* the title */
+  /* the title, capitalised */
   uint32_t s = i;
+  if (i >= l->len || !is_upper(l->c[i])) return false;
   while (i < l->len && is_letter(l->c[i])) i++;
   if (i == s) return false;
   if (i - s == 3 && line_starts_ci(l, s, "THE")) {
@@ -837,34 +838,62 @@ static bool is_wordlike(const int32_t *c, uint32_t n) {
   return letters >= 2 && (vowel || !lower);
 }
 
-/* OCR debris: a line that is mostly not words, left by stamps, redaction
- * boxes, rules and handwriting (`ae . - o . -.`, `c=]`, `|| | ||`, `:. . '`).
+/* How long a debris line may be. */
+#define DEBRIS_CAP 100
+
+/* OCR debris: a line of at most DEBRIS_CAP characters that is mostly not
+ * words, left by stamps, redaction boxes, rules and handwriting (`ae . - o
+ * . -.`, `c=]`, `|| | ||`, `:. . '`).
  * Fewer than half its tokens read as words or numbers, and either none does
  * or its letters and digits are outnumbered by other marks. A line of one
  * token that is a letter or a number (`A`, `2.`) is a list label, not
  * debris. */
 static bool is_debris(const Line *l) {
-  uint32_t tokens = 0, words = 0, letters = 0, marks = 0;
-  uint32_t i = 0;
+  /* Stamps, boxes and scrawls make short lines; a long line is text. */
+  if (l->len > DEBRIS_CAP) return false;
+  /* One pass for the tokens and the letters and marks; then, since a line
+   * whose letters outnumber its marks is debris only when no token is a
+   * word, prose stops at its first word. */
+  uint32_t total = 0, letters = 0, marks = 0;
+  bool after_space = true;
+  for (uint32_t k = 0; k < l->len; k++) {
+    int32_t ch = l->c[k];
+    bool space, alnum;
+    if (ch < 0x80) {
+      space = ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v';
+      alnum = (uint32_t)((ch | 32) - 'a') < 26 || (uint32_t)(ch - '0') < 10;
+    } else {
+      space = is_hspace(ch);
+      alnum = !space && is_letter(ch);
+    }
+    if (space) {
+      after_space = true;
+      continue;
+    }
+    if (after_space) total++;
+    after_space = false;
+    if (alnum) letters++;
+    else marks++;
+  }
+  if (total == 0) return false;
+  uint32_t tokens = 0, words = 0, i = 0;
   uint32_t first_start = 0, first_len = 0;
   while (i < l->len) {
     while (i < l->len && is_hspace(l->c[i])) i++;
     if (i >= l->len) break;
     uint32_t s = i;
-    while (i < l->len && !is_hspace(l->c[i])) {
-      int32_t ch = l->c[i];
-      if (is_letter(ch) || is_digit(ch)) letters++;
-      else marks++;
-      i++;
-    }
+    while (i < l->len && !is_hspace(l->c[i])) i++;
     if (tokens == 0) {
       first_start = s;
       first_len = i - s;
     }
     tokens++;
-    if (is_wordlike(l->c + s, i - s)) words++;
+    if (is_wordlike(l->c + s, i - s)) {
+      words++;
+      if (marks < letters && total > 1) return false;
+      if (words * 2 >= total && total > 1) return false;
+    }
   }
-  if (tokens == 0) return false;
   if (tokens == 1) {
     /* `A`, `B.`, `2.`, `I`: a list label or a pronoun alone */
     uint32_t alnum = 0;
