@@ -460,6 +460,8 @@ static bool is_nara_footer(const Line *l) {
   return count_digits(l, i) >= 4;
 }
 
+static bool is_dash(int32_t c) { return c == '-' || c == 0x2013 || c == 0x2014; }
+
 static bool is_furniture(const Line *l) {
   uint32_t n = l->len;
   if (n == 1 && l->c[0] == '(') return true; /* a lone margin mark */
@@ -474,7 +476,7 @@ static bool is_furniture(const Line *l) {
     for (uint32_t i = 5; i < n && plain; i++) plain = !is_hspace(l->c[i]);
     if (plain) return true;
   }
-  if (n >= 3 && l->c[0] == '-' && l->c[n - 1] == '-') { /* `- 2 -` */
+  if (n >= 3 && is_dash(l->c[0]) && is_dash(l->c[n - 1])) { /* `- 2 -`, `— 2 —` */
     uint32_t i = 1;
     while (i < n && is_hspace(l->c[i])) i++;
     uint32_t pd = count_digits(l, i);
@@ -561,8 +563,14 @@ static const char *const LABEL_TITLES[] = {
   "Sgt", "Mayor", "Delegate", NULL,
 };
 
-/* Words that end in a period inside a name without ending it. */
-static const char *const NAME_ABBREVIATIONS[] = {"Jr", "Sr", "St", "Ste", "Mt", NULL};
+/* Abbreviations that end in a period inside a name without ending it:
+ * titles written short (`Mr.`, `Sen.`), `Jr.`. A title written out
+ * (`The CHAIRMAN.`) ends the label with its period. */
+static const char *const NAME_ABBREVIATIONS[] = {
+  "Mr", "Mrs", "Ms", "Messrs", "Dr", "Sen", "Rep", "Gen", "Adm", "Amb", "Gov",
+  "Col", "Capt", "Lt", "Maj", "Prof", "Cmdr", "Sgt", "Hon", "Rev", "Fr",
+  "Jr", "Sr", "St", "Ste", "Mt", NULL,
+};
 
 /* Lower-case words inside a period-style label: `Mr. MILLER of Florida.`,
  * `The SPEAKER pro tempore.` */
@@ -573,7 +581,7 @@ static const char *const PERIOD_CONNECTORS[] = {"of", "pro", "tempore", "the", "
 static bool period_inside_name(const int32_t *c, uint32_t n) {
   if (n == 0) return true; /* `Mr . JONES.`: OCR's space before a title's period */
   if (n == 1 && is_letter(c[0])) return true;
-  return word_in(c, n, LABEL_TITLES, true) || word_in(c, n, NAME_ABBREVIATIONS, true);
+  return word_in(c, n, NAME_ABBREVIATIONS, true);
 }
 
 static bool is_all_caps_word(const int32_t *c, uint32_t n) {
@@ -605,6 +613,9 @@ static bool is_period_label_at(const Line *l, uint32_t at, bool *strong) {
   } else if (!word_in(l->c + s, i - s, LABEL_TITLES, true)) {
     return false;
   }
+  /* A title in capitals (`MR.`, `THE`) is all-capital text, a cable's:
+   * only the printed record's `Mr. WARNER.` makes a label anywhere. */
+  bool caps_title = is_all_caps_word(l->c + s, i - s);
   if (i < l->len && l->c[i] == '.') i++;
   else if (!the && i + 1 < l->len && l->c[i] == ' ' && l->c[i + 1] == '.') i += 2; /* `Mr . JONES.` */
   if (i >= l->len || l->c[i] != ' ') return false;
@@ -648,6 +659,11 @@ static bool is_period_label_at(const Line *l, uint32_t at, bool *strong) {
       break;
     }
     if (l->c[i] != ' ') return false;
+  }
+  if (caps_title) {
+    /* `THE USG HAD NO CHOICE.` is a cable's sentence */
+    *strong = false;
+    if (words > 2) return false;
   }
   if (i >= l->len) return true;
   if (!is_hspace(l->c[i])) return false;
@@ -743,6 +759,10 @@ static bool is_label_at(const Line *l, uint32_t at, bool after_text) {
  * colon: `AGENCY :`, `RECORD NUMBER :`, `AGENCY FILE NUMBER :`. */
 static bool is_form_field(const Line *l) {
   uint32_t i = 0, words = 0;
+  /* `MR. JONES :` is a speaker with OCR's space, not a field */
+  uint32_t t = 0;
+  while (t < l->len && is_letter(l->c[t])) t++;
+  if (t > 0 && word_in(l->c, t, LABEL_TITLES, true)) return false;
   while (i < l->len) {
     uint32_t s = i;
     while (i < l->len && (is_upper(l->c[i]) || l->c[i] == '/' || l->c[i] == '.' || l->c[i] == '-' || l->c[i] == '&')) i++;
@@ -899,7 +919,12 @@ static bool is_debris(const Line *l) {
     uint32_t alnum = 0;
     for (uint32_t k = first_start; k < first_start + first_len; k++)
       if (is_letter(l->c[k]) || is_digit(l->c[k])) alnum++;
-    if (alnum >= 1 && alnum <= 2 && first_len <= 3) return false;
+    uint32_t end = first_start + first_len;
+    /* `A`, `2.`, `b)`, `(S)`: not `c=]` */
+    bool label_shape = alnum == first_len ||
+                       (alnum + 1 == first_len && (l->c[end - 1] == '.' || l->c[end - 1] == ')')) ||
+                       (alnum + 2 == first_len && l->c[first_start] == '(' && l->c[end - 1] == ')');
+    if (alnum >= 1 && alnum <= 2 && first_len <= 3 && label_shape) return false;
   }
   if (words * 2 >= tokens) return false;
   return words == 0 || marks >= letters;
