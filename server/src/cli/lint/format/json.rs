@@ -21,12 +21,16 @@ use transcript_ls::rules;
 
 use super::FileFindings;
 
+/// Writes the array one finding at a time: a JSON tree of every finding at
+/// once would cost several times the findings themselves.
 pub fn write(out: &mut dyn Write, files: &[FileFindings]) -> io::Result<()> {
-    let all: Vec<Value> = files
-        .iter()
-        .flat_map(|file| file.findings.iter().map(move |f| finding(file, f)))
-        .collect();
-    serde_json::to_writer_pretty(&mut *out, &all)?;
+    use serde::Serializer as _;
+    let mut serializer = serde_json::Serializer::pretty(&mut *out);
+    serializer.collect_seq(
+        files
+            .iter()
+            .flat_map(|file| file.findings.iter().map(move |f| finding(file, f))),
+    )?;
     writeln!(out)
 }
 
