@@ -129,6 +129,15 @@ impl Summary {
             .collect();
         s.parts = vec![Marks::default(); model.records.len() + 1];
         let part = |at: usize| model.records.partition_point(|&r| r <= at);
+        // `1. (C - ENTIRE TEXT)`: one mark for the whole record, wherever
+        // the line fell (a cable's first numbered paragraph, or the tail of
+        // its REF field).
+        for (at, _) in text.match_indices("ENTIRE TEXT") {
+            let before = &text.as_bytes()[at.saturating_sub(8)..at];
+            if before.contains(&b'(') {
+                s.parts[part(at)].entire_text = true;
+            }
+        }
         for p in &model.paragraphs {
             if p.role != ParagraphRole::Body || p.continues {
                 continue;
@@ -234,6 +243,8 @@ pub struct Marks {
     pub valid: usize,
     pub banner: Option<Level>,
     pub date: Option<Date>,
+    /// A mark covers the whole record: `(C - ENTIRE TEXT)`.
+    pub entire_text: bool,
 }
 
 impl Marks {
@@ -244,6 +255,7 @@ impl Marks {
         self.valid += o.valid;
         self.banner = self.banner.max(o.banner);
         self.date = self.date.or(o.date);
+        self.entire_text |= o.entire_text;
     }
 
     /// The record is portion-marked: see [`portion_marked`].
@@ -255,6 +267,9 @@ impl Marks {
     /// More than half the body paragraphs, and at least six, carry no
     /// mark: the record, not each paragraph, is the finding.
     pub fn unmarked_throughout(&self) -> bool {
+        if self.entire_text {
+            return false;
+        }
         let unmarked = self.body - self.marked;
         unmarked * 2 > self.body && unmarked >= 6
     }

@@ -4,10 +4,11 @@
 //! every paragraph (a file that holds several records, a compilation of
 //! memos, cables and forms, is judged one record at a time):
 //!
-//! - **A banner and no marks.** The document bears a banner above
+//! - **A banner and no marks.** The record bears a banner above
 //!   UNCLASSIFIED, is dated on or after 1 December 1978, when E.O. 12065
 //!   made portion marking a duty, and none of its body paragraphs carries a
-//!   portion mark. Older records (E.O. 10501 and 11652 asked for portion
+//!   portion mark (nor a mark for its entire text, `(C - ENTIRE TEXT)`).
+//!   Older records (E.O. 10501 and 11652 asked for portion
 //!   marks only "to the extent practicable") and undated ones get nothing:
 //!   the archive cannot tell that marks were ever there.
 //! - **Marks on almost nothing.** The document is treated as portion-marked
@@ -116,7 +117,11 @@ fn judge(
     let Some(banner) = record.banner.filter(|l| *l > Level::Unclassified) else {
         return;
     };
-    if record.marked > 0 || record.body < 2 || !required_on(record.date.or(date)) {
+    if record.marked > 0
+        || record.entire_text
+        || record.body < 2
+        || !required_on(record.date.or(date))
+    {
         return;
     }
     out.add(

@@ -12,7 +12,9 @@
 //! does not make a document portion-marked. A file that holds several
 //! records (a compilation of memos, cables and forms) is judged one record
 //! at a time. When more than half a record's paragraphs (and at least six)
-//! lack marks, M007 says so once instead.
+//! lack marks, M007 says so once instead. A record whose one mark covers
+//! it whole (`1. (C - ENTIRE TEXT)`, as cables write it) has no unmarked
+//! paragraph.
 //! Fields, the `CAUTION:` notice and the paragraph that continues it, page
 //! furniture, OCR debris, banners, stage-direction-only paragraphs, the end
 //! marker, and short lines that end no sentence (signatures, addresses,
@@ -56,7 +58,7 @@ fn check(cx: &Context, out: &mut Report) {
     }
     for p in &cx.model.paragraphs {
         let record = cx.record_at(p.range.start);
-        if !record.portion_marked(cx.config) || record.unmarked_throughout() {
+        if !record.portion_marked(cx.config) || record.unmarked_throughout() || record.entire_text {
             continue;
         }
         if p.role != ParagraphRole::Body
