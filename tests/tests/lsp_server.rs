@@ -235,6 +235,29 @@ fn hover_explains_portion_marks_banners_and_findings() {
     assert!(hover(&mut lsp, "~~SECRET~~").contains("classified SECRET"));
     assert!(hover(&mut lsp, "~~SECRET~~").contains("Struck through"));
     assert!(hover(&mut lsp, "18-25-2025").contains("O007 invalid-date"));
+    assert!(hover(&mut lsp, "NW#: 78134").contains("Page furniture"));
+    lsp.shutdown();
+}
+
+#[test]
+fn hover_says_why_a_line_is_debris() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lsp = LspClient::start(dir.path(), &[]);
+    lsp.initialize(dir.path(), editor());
+    let path = dir.path().join("record.transcript");
+    let text = "The station reports no change.\n\nae . - o . -.\n\nThe chief will report again.\n";
+    let uri = lsp.open(&path, text);
+    let hover = lsp.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": position(text, "ae . -") }),
+    );
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap_or("")
+            .contains("OCR debris"),
+        "{hover}"
+    );
     lsp.shutdown();
 }
 

@@ -1,11 +1,22 @@
-//! Hover text: a treaty's card, what a portion mark or banner means, and a
-//! finding's rule documentation.
+//! Hover text: a treaty's card, what a portion mark or banner means, why a
+//! line is debris or page furniture, and a finding's rule documentation.
 
 use transcript_ls::model::{Level, MarkReading};
 use transcript_ls::rules;
 use transcript_ls::treaties::Gazetteer;
 
 use super::documents::Snapshot;
+
+/// Why a line is OCR debris.
+const DEBRIS: &str = "**OCR debris**: a short line that is mostly not words (fewer than half \
+its tokens read as words or numbers, and none does or marks outnumber letters), as OCR \
+makes of stamps, redaction boxes, rules and handwriting. No rule reads it as text: it \
+joins no paragraph and needs no portion mark.";
+
+/// Why a line is page furniture.
+const FURNITURE: &str = "**Page furniture**: a line that belongs to the paper, not the \
+text (a page number, a running head, a NARA footer or separator, a cable's page slug). \
+No rule reads it as text, and a sentence split by it is joined across it (O005).";
 
 /// Markdown for the thing at byte `offset`, if there is something to say,
 /// with the range it covers.
@@ -65,7 +76,13 @@ pub fn hover(snap: &Snapshot, offset: usize) -> Option<(String, std::ops::Range<
         return Some((format!("{what}{struck}"), b.range.clone()));
     }
     let touching = snap.findings_touching(offset, offset + 1);
-    let finding = touching.iter().find(|f| inside(&f.range))?;
+    let Some(finding) = touching.iter().find(|f| inside(&f.range)) else {
+        if let Some(d) = model.debris.iter().find(|d| inside(d)) {
+            return Some((DEBRIS.to_string(), d.clone()));
+        }
+        let f = model.furniture.iter().find(|f| inside(f))?;
+        return Some((FURNITURE.to_string(), f.clone()));
+    };
     let rule = rules::lookup(finding.code)?;
     Some((
         format!(
