@@ -56,8 +56,7 @@ fn bench_set(title: &str, texts: &[Vec<u8>], rounds: usize) {
     for i in 0..FILES {
         let text = &texts[i % texts.len()];
         bytes += text.len();
-        std::fs::write(dir.path().join(format!("doc{i:04}.transcript")), text)
-            .expect("writable");
+        std::fs::write(dir.path().join(format!("doc{i:04}.transcript")), text).expect("writable");
     }
     let names: Vec<String> = (0..FILES)
         .map(|i| format!("doc{i:04}.transcript"))
@@ -69,8 +68,12 @@ fn bench_set(title: &str, texts: &[Vec<u8>], rounds: usize) {
     let (cat, _) = measure(rounds, || run("cat", &name_refs, dir.path(), None));
     let (lint, lint_p90) = measure(rounds, || run(binary, &lint_args, dir.path(), None));
     let (one_thread, _) = measure(rounds, || run(binary, &lint_args, dir.path(), Some("1")));
-    let typos = available("typos")
-        .then(|| measure(rounds, || run("typos", &["--format", "brief", "."], dir.path(), None)).0);
+    let typos = available("typos").then(|| {
+        measure(rounds, || {
+            run("typos", &["--format", "brief", "."], dir.path(), None)
+        })
+        .0
+    });
     let peak = peak_memory(binary, &["lint", "--format", "json", "-q", "."], dir.path());
 
     let mb = bytes as f64 / (1024.0 * 1024.0);

@@ -240,6 +240,36 @@ fn hover_explains_portion_marks_banners_and_findings() {
 }
 
 #[test]
+fn a_file_of_two_memos_outlines_as_two_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lsp = LspClient::start(dir.path(), &[]);
+    lsp.initialize(dir.path(), editor());
+    let path = dir.path().join("compilation.transcript");
+    let body = "The station reports that the source met the officer twice in May and \
+                that the meetings were cordial, that nothing of value was passed on, and \
+                that the officer asked again about the new embassy building, its staff and \
+                the cars parked behind it on most evenings of the week.";
+    let text = format!(
+        "SECRET\n\nMEMORANDUM FOR: Director\nSUBJECT: First report\n\n{body}\n\n\
+         SECRET\n\nMEMORANDUM FOR: Chief, WH Division\nSUBJECT: Second report\n\n{body}\n"
+    );
+    let uri = lsp.open(&path, &text);
+    let symbols = lsp.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    let names: Vec<&str> = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Record 1", "Record 2"], "{symbols}");
+    assert_eq!(symbols[1]["detail"], "SECRET");
+    lsp.shutdown();
+}
+
+#[test]
 fn hover_says_why_a_line_is_debris() {
     let dir = tempfile::tempdir().unwrap();
     let mut lsp = LspClient::start(dir.path(), &[]);

@@ -1,7 +1,9 @@
 //! The document outline: the header (subject, participants by group), then
 //! the speaker turns, each named by its resolved speaker with its first
 //! words and portion marks as detail. In a press conference each QUESTION
-//! opens an exchange holding the answers that follow it.
+//! opens an exchange holding the answers that follow it. In a file of
+//! several records (memos, cables, forms one after another), each record is
+//! a top-level entry holding its own.
 
 use tower_lsp_server::lsp_types::{DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind};
 use transcript_ls::line_index::ColumnUnit;
@@ -40,8 +42,11 @@ fn symbol(
 
 pub fn document_symbols(model: &Model, text: &str, at: &Positions) -> Vec<DocumentSymbol> {
     let mut out = Vec::new();
-    if let Some(header) = header(model, text, at) {
-        out.push(header);
+    let mut bounds = vec![0];
+    bounds.extend(&model.records);
+    bounds.push(usize::MAX);
+    for record in bounds.windows(2) {
+        out.extend(header(model, text, at, record[0]..record[1]));
     }
     let mut exchange: Option<DocumentSymbol> = None;
     for turn in &model.turns {
@@ -64,7 +69,45 @@ pub fn document_symbols(model: &Model, text: &str, at: &Positions) -> Vec<Docume
         }
     }
     out.extend(exchange);
-    out
+    by_record(model, text, at, out)
+}
+
+/// In a file of several records, each record is a top-level entry holding
+/// what starts inside it, named by its first line.
+fn by_record(
+    model: &Model,
+    text: &str,
+    at: &Positions,
+    symbols: Vec<DocumentSymbol>,
+) -> Vec<DocumentSymbol> {
+    if model.records.is_empty() {
+        return symbols;
+    }
+    let mut starts = vec![0];
+    starts.extend(&model.records);
+    let mut records: Vec<DocumentSymbol> = starts
+        .iter()
+        .enumerate()
+        .map(|(i, &start)| {
+            let end = starts.get(i + 1).copied().unwrap_or(text.len());
+            let line_end = text[start..end].find('\n').map_or(end, |n| start + n);
+            let first_line = text[start..line_end].trim();
+            symbol(
+                format!("Record {}", i + 1),
+                (!first_line.is_empty()).then(|| first_line.to_string()),
+                SymbolKind::FILE,
+                at.range(&(start..end)),
+                at.range(&(start..line_end)),
+                Vec::new(),
+            )
+        })
+        .collect();
+    for sym in symbols {
+        let start = at.offset(sym.range.start);
+        let k = starts.partition_point(|&s| s <= start).saturating_sub(1);
+        records[k].children.get_or_insert_with(Vec::new).push(sym);
+    }
+    records
 }
 
 fn turn_symbol(model: &Model, text: &str, turn: &SpeakerTurn, at: &Positions) -> DocumentSymbol {
@@ -106,12 +149,24 @@ fn turn_symbol(model: &Model, text: &str, turn: &SpeakerTurn, at: &Positions) ->
     )
 }
 
-fn header(model: &Model, text: &str, at: &Positions) -> Option<DocumentSymbol> {
-    let first_turn = model.turns.first().map_or(usize::MAX, |t| t.range.start);
+/// The header of the record that spans `record`: its fields before its
+/// first turn.
+fn header(
+    model: &Model,
+    text: &str,
+    at: &Positions,
+    record: std::ops::Range<usize>,
+) -> Option<DocumentSymbol> {
+    let inside = |start: usize| record.start <= start && start < record.end;
+    let first_turn = model
+        .turns
+        .iter()
+        .find(|t| inside(t.range.start))
+        .map_or(usize::MAX, |t| t.range.start);
     let fields: Vec<_> = model
         .fields
         .iter()
-        .filter(|f| f.range.start < first_turn)
+        .filter(|f| inside(f.range.start) && f.range.start < first_turn)
         .collect();
     if fields.is_empty() {
         return None;
