@@ -1,5 +1,9 @@
 //! A stray mark in the margin: a line holding only `(`, or `( ` before a
-//! speaker label or paragraph with no closing `)`.
+//! speaker label or paragraph with no closing `)`, or a bar or bracket
+//! (`| `, `] `, `[ `) before a paragraph's first word when that word is
+//! capitalised and the line is prose (four words or more, not all in
+//! capitals: a form's `| RECEIVED FROM.` is the form's debris); before a
+//! lower-case word a bar is the pronoun `I` (O001).
 //!
 //! Declassified memcons are scanned from pages with bracket marks and
 //! punch holes in the margin; OCR turns them into a lone parenthesis at the
@@ -11,12 +15,15 @@
 //! ( The President: Yes, they'll be dangerous in a few years. (S)
 //! (
 //! The President: I appreciate that. (S)
+//!
+//! | The station reports no change.
 //! ```
 //!
 //! ## Does not fire
 //! ```text
 //! (Laughter.)
 //! (a) the first point
+//! | would just add that we agree.
 //! ```
 //!
 //! ## Fix
@@ -52,6 +59,44 @@ fn check(cx: &Context, out: &mut Report) {
             .with_fix(Fix::safe(
                 "Delete the stray `(`",
                 vec![Edit::delete(deletion)],
+            ));
+    }
+    // `| The station…`, `] The chief…`: a rule or a bracket of the margin
+    // before a paragraph's first word.
+    for p in &cx.model.paragraphs {
+        let at = p.range.start;
+        let Some(c) = cx.text[at..].chars().next() else {
+            continue;
+        };
+        if !matches!(c, '|' | ']' | '[') || !cx.text[at + 1..].starts_with(' ') {
+            continue;
+        }
+        let line_start = cx.text[..at].rfind('\n').map_or(0, |n| n + 1);
+        if !cx.text[line_start..at].trim().is_empty() {
+            continue;
+        }
+        let line_end = cx.text[at..].find('\n').map_or(cx.text.len(), |n| at + n);
+        if cx.text[at + 1..line_end].contains(['|', ']']) {
+            continue; // a table row, or a bracketed span
+        }
+        let next = cx.text[at + 1..p.range.end]
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        let capitalised = next.chars().next().is_some_and(char::is_uppercase);
+        // `| would add` is the pronoun (O001); a bar before a capital is not.
+        // Only before a line of prose: a form's `| RECEIVED FROM.` is debris
+        // of the form, not a paragraph to clean.
+        let line = &cx.text[at + 1..line_end];
+        let prose = line.split_whitespace().count() >= 4 && line.chars().any(char::is_lowercase);
+        if !capitalised || next == "I" || next.chars().count() < 2 || !prose {
+            continue;
+        }
+        let mark = at..at + 1;
+        out.add(mark.clone(), format!("stray `{c}` in the margin"))
+            .with_fix(Fix::safe(
+                format!("Delete the stray `{c}`"),
+                vec![Edit::delete(deletion(cx.text, &mark))],
             ));
     }
 }
