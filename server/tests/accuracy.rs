@@ -307,18 +307,46 @@ fn measure() -> Report {
 fn findings_and_structure_on_the_labelled_corpus_stay_above_their_floors() {
     let report = measure();
     println!("{}", report.table);
-    // Floors: where the tool stood when they were last raised. Targets:
-    // precision 0.95, recall 0.90.
+    // Floors: where the tool stood when they were last raised (raise them
+    // as it improves). Targets: precision 0.95 overall and 0.90 for every
+    // rule with ten findings or more, recall 0.90.
     let overall = report.overall;
     assert!(
-        overall.precision() >= 0.0,
-        "precision {:.2} fell below its floor",
+        overall.precision() >= FLOOR_PRECISION,
+        "precision {:.2} fell below its floor {FLOOR_PRECISION}",
         overall.precision()
     );
     assert!(
-        overall.recall() >= 0.0,
-        "recall {:.2} fell below its floor",
+        overall.recall() >= FLOOR_RECALL,
+        "recall {:.2} fell below its floor {FLOOR_RECALL}",
         overall.recall()
     );
-    let _ = (&report.by_rule, report.structure_right, report.documents);
+    for (code, floor) in RULE_FLOORS {
+        let s = report.by_rule.get(*code).copied().unwrap_or_default();
+        assert!(
+            s.precision() >= *floor,
+            "{code}: precision {:.2} fell below its floor {floor}",
+            s.precision()
+        );
+    }
+    assert!(
+        report.structure_right >= FLOOR_STRUCTURE,
+        "{} of {} documents have the expected number of turns, below the floor {FLOOR_STRUCTURE}",
+        report.structure_right,
+        report.documents
+    );
 }
+
+const FLOOR_PRECISION: f64 = 0.70;
+const FLOOR_RECALL: f64 = 0.56;
+/// Documents whose turns are counted right.
+const FLOOR_STRUCTURE: usize = 32;
+/// Precision floors of the rules with ten findings or more.
+const RULE_FLOORS: &[(&str, f64)] = &[
+    ("O002", 0.90),
+    ("O003", 0.75),
+    ("O005", 0.65),
+    ("O006", 0.90),
+    ("O010", 0.80),
+    ("T002", 0.20),
+];
