@@ -584,13 +584,15 @@ static bool period_inside_name(const int32_t *c, uint32_t n) {
   return word_in(c, n, NAME_ABBREVIATIONS, true);
 }
 
+/* A word in capitals, allowing one lower-case letter in four as printed
+ * records write a name's prefix (`MILLENDER-McDONALD`). */
 static bool is_all_caps_word(const int32_t *c, uint32_t n) {
-  uint32_t upper = 0;
+  uint32_t upper = 0, lower = 0;
   for (uint32_t k = 0; k < n; k++) {
-    if (is_lower(c[k])) return false;
+    if (is_lower(c[k])) lower++;
     if (is_upper(c[k])) upper++;
   }
-  return upper >= 2;
+  return upper >= 2 && lower * 4 <= upper;
 }
 
 /* A label in the period style at `at`: a title and a name ending in a period

@@ -340,7 +340,7 @@ fn findings_and_structure_on_the_labelled_corpus_stay_above_their_floors() {
 const FLOOR_PRECISION: f64 = 0.70;
 const FLOOR_RECALL: f64 = 0.56;
 /// Documents whose turns are counted right.
-const FLOOR_STRUCTURE: usize = 32;
+const FLOOR_STRUCTURE: usize = 33;
 /// Precision floors of the rules with ten findings or more.
 const RULE_FLOORS: &[(&str, f64)] = &[
     ("O002", 0.90),
