@@ -447,8 +447,8 @@ static bool is_cable_slug(const Line *l) {
 
 /* The NARA footer on every page of a JFK-collection record: `HW 50955
  * Docid:32423629 Page 7`, OCR'd `Docld`, `DocId`, `D0cid`, `Bocld`, and
- * sometimes after a stray bar. `HW`/`NW` and a case number of four or more
- * digits, on a short line. */
+ * sometimes after a stray bar. `HW`, `NW` or OCR's `MW` (any case) and a
+ * case number of four or more digits, on a short line. */
 static bool is_nara_footer(const Line *l) {
   uint32_t i = 0;
   while (i < l->len && (l->c[i] == '|' || l->c[i] == '[' || l->c[i] == '!' || is_hspace(l->c[i]))) i++;
@@ -469,7 +469,10 @@ static bool is_furniture(const Line *l) {
   if (d == n && n <= 5) return true; /* page number */
   if (d > 0 && d < n && (l->c[d] == '-' || l->c[d] == ',' || l->c[d] == '~')) {
     uint32_t d2 = count_digits(l, d + 1);
-    if (d2 > 0 && d + 1 + d2 == n && n <= 12) return true; /* `14-00000` */
+    /* `14-00000`; OCR's `14,00900` only in the separator's own shape, so
+     * that `12,500` stays a number */
+    bool dash = l->c[d] == '-';
+    if (d2 > 0 && d + 1 + d2 == n && n <= 12 && (dash || (d == 2 && d2 == 5))) return true;
   }
   if (d == 4 && n <= 20 && l->c[4] == '/') { /* `2007/T17-2` */
     bool plain = true;
@@ -761,10 +764,12 @@ static bool is_label_at(const Line *l, uint32_t at, bool after_text) {
  * colon: `AGENCY :`, `RECORD NUMBER :`, `AGENCY FILE NUMBER :`. */
 static bool is_form_field(const Line *l) {
   uint32_t i = 0, words = 0;
-  /* `MR. JONES :` is a speaker with OCR's space, not a field */
+  /* `MR. JONES :`, `THE PRESIDENT :` name a speaker (OCR's space), not a
+   * field; they are read as text */
   uint32_t t = 0;
   while (t < l->len && is_letter(l->c[t])) t++;
-  if (t > 0 && word_in(l->c, t, LABEL_TITLES, true)) return false;
+  if (t > 0 && (word_in(l->c, t, LABEL_TITLES, true) || (t == 3 && line_starts_ci(l, 0, "THE"))))
+    return false;
   while (i < l->len) {
     uint32_t s = i;
     while (i < l->len && (is_upper(l->c[i]) || l->c[i] == '/' || l->c[i] == '.' || l->c[i] == '-' || l->c[i] == '&')) i++;
@@ -867,7 +872,7 @@ static bool is_wordlike(const int32_t *c, uint32_t n) {
  * words, left by stamps, redaction boxes, rules and handwriting (`ae . - o
  * . -.`, `c=]`, `|| | ||`, `:. . '`).
  * Fewer than half its tokens read as words or numbers, and either none does
- * or its letters and digits are outnumbered by other marks. A line of one
+ * or other marks are at least as many as its letters and digits. A line of one
  * token that is a letter or a number (`A`, `2.`) is a list label, not
  * debris. */
 static bool is_debris(const Line *l) {

@@ -102,3 +102,33 @@ fn an_edited_document_analyses_as_the_same_text_opened_afresh() {
         );
     }
 }
+
+#[test]
+fn undoing_an_ocr_spelling_merge_by_an_edit_analyses_as_afresh() {
+    // `Mr. Betmont.` is an OCR spelling of `Mr. Belmont.` while Belmont
+    // speaks three times as often; once one Belmont turn goes, it is not.
+    let turn = "Mr. Belmont: We opened a file on him then.\n\n";
+    let mut text = format!("{turn}{turn}{turn}Mr. Betmont: That is right.\n");
+    let mut doc = Document::with_section_bytes(&text, Arc::new(Config::default()), 1);
+    text.replace_range(0..turn.len(), "");
+    doc.edit(0..turn.len(), "");
+    let (fresh, _) = analysis(&text, usize::MAX);
+    assert_eq!(doc.findings(), fresh.findings);
+    assert_eq!(
+        serde_json::to_value(doc.analysis().model.speakers).unwrap(),
+        serde_json::to_value(fresh.model.speakers).unwrap()
+    );
+}
+
+#[test]
+fn bullets_and_unicode_spaces_before_a_misread_mark_are_read_without_a_panic() {
+    for text in [
+        "Intro.\n\n\u{2022} item\n",
+        "(\u{a0}\u{a0}(S} The station reports no change.\n",
+        "12,500\n",
+    ] {
+        let (cut, _) = analysis(text, 1);
+        let (whole, _) = analysis(text, usize::MAX);
+        assert_eq!(cut.findings, whole.findings, "{text:?}");
+    }
+}

@@ -452,6 +452,9 @@ pub struct Facts {
     pub indents_fire: bool,
     /// The usual form of the label of each speaker labelled two ways.
     pub usual_forms: Arc<HashMap<usize, String>>,
+    /// Some labels' speakers are the recurring labels they are OCR
+    /// spellings of (see `model::merge_ocr_spellings`).
+    pub spellings_merged: bool,
     /// Turns whose label is not in its speaker's usual form, and all turns.
     pub unusual_labels: usize,
     pub turns: usize,
@@ -525,9 +528,11 @@ impl Facts {
                 p.speakers.clone(),
                 p.speaker_of.clone(),
                 p.usual_forms.clone(),
+                p.spellings_merged,
             )
         });
-        let (participants, labels, speakers, speaker_of, usual_forms) = match kept {
+        let (participants, labels, speakers, speaker_of, usual_forms, spellings_merged) = match kept
+        {
             Some(kept) => kept,
             None => Facts::speakers(summaries, config, previous),
         };
@@ -567,6 +572,7 @@ impl Facts {
             date,
             indents_fire: indents > 0 && indents * 10 <= judged,
             usual_forms,
+            spellings_merged,
             unusual_labels,
             turns,
             variants,
@@ -586,6 +592,7 @@ impl Facts {
         Arc<Vec<Speaker>>,
         Arc<HashMap<String, usize>>,
         Arc<HashMap<usize, String>>,
+        bool,
     ) {
         // Who the participants are, not where: positions would make every
         // edit above a participants list change the facts. The previous
@@ -632,7 +639,13 @@ impl Facts {
             })
             .collect();
         let (labels, speakers, speaker_of) = match previous {
-            Some(p) if *p.labels == used && Arc::ptr_eq(&p.participants, &participants) => {
+            // The previous table, unless OCR spellings were merged into it
+            // (a merge is undone only by building the table again).
+            Some(p)
+                if *p.labels == used
+                    && Arc::ptr_eq(&p.participants, &participants)
+                    && !p.spellings_merged =>
+            {
                 (p.labels.clone(), p.speakers.clone(), p.speaker_of.clone())
             }
             _ => {
@@ -653,16 +666,17 @@ impl Facts {
         for f in summaries.iter().flat_map(|s| &s.forms) {
             *counts.entry(f.label.as_str()).or_default() += f.count;
         }
-        let (speakers, speaker_of) =
-            match model::merge_ocr_spellings(&speakers, &speaker_of, &counts) {
-                Some((merged, of)) => match previous {
-                    Some(p) if *p.speakers == merged && *p.speaker_of == of => {
-                        (p.speakers.clone(), p.speaker_of.clone())
-                    }
-                    _ => (Arc::new(merged), Arc::new(of)),
-                },
-                None => (speakers, speaker_of),
-            };
+        let merge = model::merge_ocr_spellings(&speakers, &speaker_of, &counts);
+        let spellings_merged = merge.is_some();
+        let (speakers, speaker_of) = match merge {
+            Some((merged, of)) => match previous {
+                Some(p) if *p.speakers == merged && *p.speaker_of == of => {
+                    (p.speakers.clone(), p.speaker_of.clone())
+                }
+                _ => (Arc::new(merged), Arc::new(of)),
+            },
+            None => (speakers, speaker_of),
+        };
         // Each speaker's forms: count and order of first use.
         let mut forms: HashMap<usize, Vec<(&str, usize, usize)>> = HashMap::new();
         let mut order = 0;
@@ -694,6 +708,13 @@ impl Facts {
             Some(p) if *p.usual_forms == usual_forms => p.usual_forms.clone(),
             _ => Arc::new(usual_forms),
         };
-        (participants, labels, speakers, speaker_of, usual_forms)
+        (
+            participants,
+            labels,
+            speakers,
+            speaker_of,
+            usual_forms,
+            spellings_merged,
+        )
     }
 }

@@ -83,8 +83,8 @@ impl Section {
 
     /// The section's model and findings under `facts` and `config`,
     /// computed once for each (facts, configuration) in turn.
-    /// `first_record`: the index, among the document's records, of the one
-    /// the section starts in.
+    /// `first_record`: how many record heads the sections before this one
+    /// hold (see `Facts::candidate_records`).
     pub fn evaluate(
         &self,
         config: &Arc<Config>,

@@ -440,11 +440,13 @@ fn named_child<'a>(node: Node<'a>, kind: &str) -> Option<Node<'a>> {
 fn misread_marks(text: &str, start: usize, end: usize) -> Vec<PortionMark> {
     let body = &text[start..end];
     let mut out = Vec::new();
+    // Where the first token starts: past any white space, Unicode's too.
+    let lead = body.len() - body.trim_start().len();
     let first = body.split_whitespace().next();
     if let Some(token) = first
         && let Some(level) = misread_mark(token)
     {
-        out.push(misread(start, token, level, true));
+        out.push(misread(start + lead, token, level, true));
     }
     let trimmed = body.trim_end();
     let last_start = trimmed

@@ -13,7 +13,7 @@
 //!   the archive cannot tell that marks were ever there.
 //! - **Marks on almost nothing.** The document is treated as portion-marked
 //!   (`classified = true` in `transcript.toml`, or two in five of its
-//!   paragraphs carry marks) but more than half its body paragraphs, and at
+//!   paragraphs carry marks, one of them valid or under a banner) but more than half its body paragraphs, and at
 //!   least six, have none. The cause is the document, not each paragraph,
 //!   so M001 stays silent and this finding gives the count.
 //!

@@ -315,9 +315,15 @@ fn among_capitals(cx: &Context, i: usize) -> bool {
 
 /// Word `i` is one of a run of numbers: `in 4s and 5s`, `1s or 2s`.
 fn among_numbers(cx: &Context, i: usize) -> bool {
+    // Words on the same line only: a section sees no other.
     let number = |k: usize| {
         cx.words.get(k).is_some_and(|r| {
-            cx.slice(r)
+            same_line(
+                cx,
+                cx.words[i].start.min(r.start),
+                cx.words[i].start.max(r.start),
+            ) && cx
+                .slice(r)
                 .trim_start_matches(|c: char| c.is_ascii_punctuation())
                 .starts_with(|c: char| c.is_ascii_digit())
         })

@@ -216,22 +216,27 @@ const AFTER_I: &[&str] = &[
 /// Whether `word` (the next word after a bar) is one that follows `I`:
 /// in [`AFTER_I`], or a past tense in `-ed` (`I mentioned`, `I pointed`).
 fn follows_i(word: &str) -> bool {
+    if !word.starts_with(|c: char| c.is_lowercase() || c == '\'' || c == '\u{2019}') {
+        return false;
+    }
     let w: String = word
         .trim_end_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase()
         .replace('\u{2019}', "'");
-    if !w.starts_with(|c: char| c.is_lowercase()) {
-        return false;
-    }
     AFTER_I.contains(&w.as_str()) || (w.len() >= 5 && w.ends_with("ed"))
 }
 
-/// Whether the word before bar `i` is a subject pronoun (`he | is`), after
-/// which `I` cannot stand.
+/// Whether the word before bar `i`, on its line, is a subject pronoun or an
+/// article (`he | is`), after which `I` cannot stand.
 fn after_subject(cx: &Context, i: usize) -> bool {
     let Some(before) = i.checked_sub(1).and_then(|k| cx.words.get(k)) else {
         return false;
     };
+    // Only the word before on the same line: a section's first word has
+    // none, and the line before may be another speaker's.
+    if cx.text[before.end..cx.words[i].start].contains('\n') {
+        return false;
+    }
     let w = cx.slice(before).to_lowercase();
     matches!(
         w.as_str(),

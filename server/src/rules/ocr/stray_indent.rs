@@ -72,7 +72,10 @@ pub fn indents(text: &str, model: &Model) -> (Vec<Range<usize>>, usize) {
         // A list item's wrapped lines hang under its text, as Markdown
         // writes them: their indent is layout.
         let first = text[p.range.clone()].trim_start();
-        if first.starts_with(['-', '*', '\u{2022}']) && first[1..].starts_with([' ', '\t']) {
+        let mut chars = first.chars();
+        if matches!(chars.next(), Some('-' | '*' | '\u{2022}'))
+            && matches!(chars.next(), Some(' ' | '\t'))
+        {
             continue;
         }
         starts.extend(
