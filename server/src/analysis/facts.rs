@@ -35,13 +35,10 @@ pub struct Summary {
     /// them lack a valid mark; the highest level they are marked.
     pub body: usize,
     pub body_unmarked: usize,
-    /// Body paragraphs that carry a portion mark standing apart from the
-    /// word before it (valid or misread), and those with a valid one.
-    pub body_marked: usize,
-    pub body_valid: usize,
-    /// The first line of each record that starts in the section, and the marks of each
-    /// part: the part before the first start (which continues the record
-    /// of the sections before), then one per record started here.
+    /// The first line of each record that starts in the section, and the
+    /// marks of each part: the part before the first start (which continues
+    /// the record of the sections before), then one per record started
+    /// here.
     pub record_starts: Vec<Range<usize>>,
     pub parts: Vec<Marks>,
     pub highest: Option<Level>,
@@ -98,22 +95,6 @@ impl Summary {
             }
             if p.role == ParagraphRole::Body && !p.continues {
                 s.body += 1;
-                let standalone = |m: &&model::PortionMark| {
-                    text[..m.range.start]
-                        .chars()
-                        .next_back()
-                        .is_none_or(char::is_whitespace)
-                };
-                if p.marks.iter().any(|m| standalone(&m)) {
-                    s.body_marked += 1;
-                }
-                if p.marks
-                    .iter()
-                    .filter(standalone)
-                    .any(|m| m.level().is_some())
-                {
-                    s.body_valid += 1;
-                }
                 if p.marks.is_empty() || p.marks.iter().any(|m| m.level().is_none()) {
                     s.body_unmarked += 1;
                 }
@@ -432,11 +413,6 @@ pub struct Facts {
     /// For each record head of the document, in order, the record its
     /// part belongs to: a new one where the head starts a record.
     pub candidate_records: Arc<Vec<usize>>,
-    /// Body paragraphs (not counting first halves of split ones), those
-    /// with a portion mark, and those with a valid one.
-    pub body: usize,
-    pub body_marked: usize,
-    pub body_valid: usize,
     pub mark_position: MarkPosition,
     /// The highest level a banner announces.
     pub max_banner: Option<Level>,
@@ -475,7 +451,6 @@ impl Facts {
         changed: Changed,
     ) -> Facts {
         let (mut leading, mut trailing, mut indents, mut judged) = (0, 0, 0, 0);
-        let (mut body, mut body_marked, mut body_valid) = (0, 0, 0);
         let mut standalone = false;
         let mut max_banner = None;
         let mut field_date = None;
@@ -485,9 +460,6 @@ impl Facts {
             indents += s.indents;
             judged += s.judged;
             standalone |= s.standalone_mark;
-            body += s.body;
-            body_marked += s.body_marked;
-            body_valid += s.body_valid;
             max_banner = max_banner.max(s.level_banners.iter().map(|(l, _)| *l).max());
             if field_date.is_none() {
                 field_date = s.field_date;
@@ -556,9 +528,6 @@ impl Facts {
             portion_marked: records.iter().any(|r| r.portion_marked(config)),
             records,
             candidate_records,
-            body,
-            body_marked,
-            body_valid,
             mark_position: if trailing > leading {
                 MarkPosition::Trailing
             } else {
