@@ -69,7 +69,8 @@ pub struct DateMention {
     pub style: DateStyle,
 }
 
-const MONTHS: [&str; 12] = [
+/// The months, by name.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

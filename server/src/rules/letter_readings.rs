@@ -5,22 +5,11 @@
 //! spellings it could have had (`0ctober` → `October`). O010 judges with
 //! them which readings are misreadings.
 
-/// Words known without the document, in the case they are written: a
+/// Words known without the document (besides the months, which
+/// `model::dates::MONTHS` lists), in the case they are written: a
 /// capitalised word is known capitalised or in capitals, a lower-case one
 /// in any case.
 pub(crate) const KNOWN: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Monday",
     "Tuesday",
     "Wednesday",

@@ -55,6 +55,7 @@ use std::ops::Range;
 
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
+use crate::model::dates::MONTHS;
 use crate::rules::letter_readings::{
     KNOWN, SHORT_WORDS, is_capitals, is_count, is_round_s, letter_forms, number_reading, tokens,
     written,
@@ -261,9 +262,11 @@ fn designation(w: &str, (start, prefix): (usize, &str), at: usize) -> bool {
     &w[start + prefix.len()..at] == "-" && prefix.len() <= 3 && is_capitals(prefix)
 }
 
-/// Whether `form` is written so in the document or in [`KNOWN`].
+/// Whether `form` is written so in the document, in [`KNOWN`] or among the
+/// months.
 fn known(form: &str, vocabulary: &Vocabulary) -> bool {
-    written(form, |w| vocabulary.words.contains(w)) || written(form, |w| KNOWN.contains(&w))
+    written(form, |w| vocabulary.words.contains(w))
+        || written(form, |w| KNOWN.contains(&w) || MONTHS.contains(&w))
 }
 
 /// Whether words `a` and `b` (offsets) sit on one line.
