@@ -79,6 +79,8 @@ pub struct Config {
     speakers: Vec<(String, String)>,
     treaties: Vec<Treaty>,
     gazetteer: Arc<Gazetteer>,
+    /// Words from `[words] accept`, which O011 takes as spelled right.
+    words: Arc<std::collections::HashSet<String>>,
     /// The file this came from, if any.
     pub source: Option<PathBuf>,
 }
@@ -92,9 +94,19 @@ impl Default for Config {
             speakers: Vec::new(),
             treaties: Vec::new(),
             gazetteer: Gazetteer::builtin(),
+            words: Arc::default(),
             source: None,
         }
     }
+}
+
+/// The `[words]` table.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Words {
+    /// Words to take as spelled right: names, terms of art.
+    #[serde(default)]
+    accept: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -110,6 +122,8 @@ struct File {
     speakers: BTreeMap<String, String>,
     #[serde(default)]
     treaties: Vec<Spanned<Treaty>>,
+    #[serde(default)]
+    words: Words,
 }
 
 impl Config {
@@ -216,6 +230,7 @@ impl Config {
             speakers: file.speakers.into_iter().collect(),
             treaties,
             gazetteer,
+            words: Arc::new(file.words.accept.into_iter().collect()),
             source: None,
         })
     }
@@ -242,6 +257,11 @@ impl Config {
     /// The user's own treaties from `[[treaties]]`.
     pub fn extra_treaties(&self) -> &[Treaty] {
         &self.treaties
+    }
+
+    /// Whether `[words] accept` lists `word`, as written.
+    pub fn accepts_word(&self, word: &str) -> bool {
+        self.words.contains(word)
     }
 
     /// The built-in treaties plus the user's.

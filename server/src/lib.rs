@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub mod config;
+pub mod dictionary;
 pub mod finding;
 pub mod fix;
 pub mod line_index;

@@ -27,6 +27,9 @@ struct Expectation {
     not_speakers: Vec<String>,
     findings: BTreeSet<(usize, String)>,
     traps: BTreeSet<(usize, String)>,
+    /// Rules whose problems this record's labels do not list yet: their
+    /// findings here are not scored.
+    unlabelled: Vec<String>,
 }
 
 fn lines_of(value: Option<&toml::Value>) -> BTreeSet<(usize, String)> {
@@ -84,6 +87,7 @@ fn read_expectation(name: &str, source: &str) -> Expectation {
         not_speakers: strings(structure.and_then(|s| s.get("not_speakers"))),
         findings: lines_of(get("findings")),
         traps: lines_of(get("traps")),
+        unlabelled: strings(table.get("unlabelled")),
     }
 }
 
@@ -173,6 +177,7 @@ fn measure() -> Report {
             .iter()
             .chain(&e.findings)
             .map(|(_, code)| code)
+            .filter(|code| !e.unlabelled.contains(code))
             .collect();
         for code in codes {
             let f: BTreeSet<_> = found.iter().filter(|(_, c)| c == code).collect();
@@ -337,8 +342,10 @@ fn findings_and_structure_on_the_labelled_corpus_stay_above_their_floors() {
     );
 }
 
-const FLOOR_PRECISION: f64 = 0.70;
-const FLOOR_RECALL: f64 = 0.56;
+const FLOOR_PRECISION: f64 = 0.75;
+// The O011 labels (770 misread words, many beyond any confusion table)
+// lowered the recall the same findings score.
+const FLOOR_RECALL: f64 = 0.46;
 /// Documents whose turns are counted right.
 const FLOOR_STRUCTURE: usize = 33;
 /// Precision floors of the rules with ten findings or more.
@@ -348,5 +355,6 @@ const RULE_FLOORS: &[(&str, f64)] = &[
     ("O005", 0.65),
     ("O006", 0.90),
     ("O010", 0.80),
+    ("O011", 0.85),
     ("T002", 0.20),
 ];

@@ -8,7 +8,7 @@
 //! not change keeps its summary, and when the facts come out the same, its
 //! findings too.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::Arc;
@@ -323,6 +323,15 @@ impl Totals {
             .contains_key(&rules::lower_key(&name.to_lowercase()))
     }
 
+    /// The names written twice or more.
+    pub fn recurring(&self) -> HashSet<String> {
+        self.names
+            .iter()
+            .filter(|(name, n)| **n >= 2 && self.is_name(name))
+            .map(|(name, _)| name.clone())
+            .collect()
+    }
+
     /// Spellings one inner edit from a more frequent one, `minority →
     /// majority`.
     pub fn variants(&self) -> HashMap<String, String> {
@@ -435,6 +444,9 @@ pub struct Facts {
     pub unusual_labels: usize,
     pub turns: usize,
     pub variants: Arc<HashMap<String, String>>,
+    /// Capitalised words the document writes the same way twice or more,
+    /// and never in lower case: names, however rare (see O011).
+    pub recurring_names: Arc<HashSet<String>>,
 }
 
 impl Facts {
@@ -519,9 +531,9 @@ impl Facts {
                 unusual_labels += f.count;
             }
         }
-        let variants = match previous {
-            Some(p) if !changed.names => p.variants.clone(),
-            _ => Arc::new(totals.variants()),
+        let (variants, recurring_names) = match previous {
+            Some(p) if !changed.names => (p.variants.clone(), p.recurring_names.clone()),
+            _ => (Arc::new(totals.variants()), Arc::new(totals.recurring())),
         };
         Facts {
             marked,
@@ -545,6 +557,7 @@ impl Facts {
             unusual_labels,
             turns,
             variants,
+            recurring_names,
         }
     }
 

@@ -105,6 +105,7 @@ pub static REGISTRY: &[&Rule] = &[
     &ocr::missing_space::RULE,
     &ocr::stray_indent::RULE,
     &ocr::digit_letter_confusion::RULE,
+    &ocr::misread_word::RULE,
     &speakers::unknown_speaker::RULE,
     &speakers::inconsistent_label::RULE,
     &speakers::empty_turn::RULE,

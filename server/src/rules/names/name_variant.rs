@@ -7,7 +7,9 @@
 //! neither is also written in lower case in the document (so sentence-
 //! initial `These`/`Those` are common words, not names). The more frequent
 //! spelling, seen at least twice and more often than the other, is taken as
-//! right. In an editor the counts span the whole workspace; on a single
+//! right. Names only: when either spelling is an English word (`Walter`
+//! beside `Walker`, `Septenber` beside `September`), the pair is left to
+//! O011. In an editor the counts span the whole workspace; on a single
 //! document, that document.
 //!
 //! ## Fires
@@ -233,7 +235,7 @@ pub fn variants(counts: &HashMap<&str, usize>) -> HashMap<String, String> {
                 } else {
                     (a, b, cb, ca)
                 };
-                if nmajor >= 2 && nmajor > nminor {
+                if nmajor >= 2 && nmajor > nminor && !ordinary_word(minor, major) {
                     // A spelling near two majorities takes the more
                     // frequent, then the first in alphabetical order.
                     let better = match out.get(minor) {
@@ -251,6 +253,14 @@ pub fn variants(counts: &HashMap<&str, usize>) -> HashMap<String, String> {
         }
     }
     out
+}
+
+/// Whether the pair is no name spelled two ways: the minority spelling
+/// is an English word itself (`Walter` beside `Walker`, `Second` beside
+/// `Secord`), or the majority is (`Septenber` beside `September`: OCR
+/// misread a word, which is O011's to say).
+fn ordinary_word(minor: &str, major: &str) -> bool {
+    crate::dictionary::is_word(minor) || crate::dictionary::is_word(major)
 }
 
 #[cfg(test)]

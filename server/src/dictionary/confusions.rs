@@ -1,0 +1,245 @@
+//! How scanners misread letters: the confusion table behind O011, and the
+//! search for the dictionary words a misread word may stand for.
+//!
+//! Each confusion is a string OCR wrote (`seen`) for the string that was
+//! printed (`meant`). The table gathers what proofreaders of OCR have long
+//! listed: Project Gutenberg's FAQ (`m`→`rn`/`ni`, `h`/`b`, `e`/`c`), the
+//! MobileRead "OCR villains" list (`cl`↔`d`, `h`=`li`, `ri`↔`n`, `ii`=`u`,
+//! `tii`/`tli`=`th`, `vv`=`w`, `y`↔`v`), the OUP re-keying list (`h`→`li`,
+//! `h`→`b`, `e`→`c`, `ni`/`in`→`m`, `rn`→`m`) and the letter confusions of
+//! the real records in `fixtures/corpus/` (`l`↔`i`, `n`↔`m`, `u`↔`n`,
+//! `f`/`e` and `g`/`c` in capitals, a lost accent). Digits read for letters
+//! belong to O010, not here.
+//!
+//! A confusion is *sure* when scanners make it so often, and it so rarely
+//! turns one word into another, that a single reading through it is safe to
+//! apply (`rn`→`m`, `cl`→`d`, `tbe`→`the`). The others are *possible*: they
+//! offer a reading, never a safe fix.
+
+/// How much a confusion can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Confidence {
+    Possible,
+    Sure,
+}
+
+use Confidence::{Possible, Sure};
+
+/// `(seen, meant, confidence)`, in lower case; a word in capitals is
+/// searched in lower case and its readings written in capitals again.
+pub const TABLE: &[(&str, &str, Confidence)] = &[
+    // Letters that run together, or fall apart.
+    ("rn", "m", Sure),
+    ("cl", "d", Sure),
+    ("li", "h", Sure),
+    ("ii", "u", Sure),
+    ("vv", "w", Sure),
+    ("tii", "th", Sure),
+    ("tli", "th", Sure),
+    ("ri", "n", Possible),
+    ("in", "m", Possible),
+    ("ni", "m", Possible),
+    ("m", "rn", Possible),
+    ("d", "cl", Possible),
+    ("h", "li", Possible),
+    // Letters of one shape.
+    ("c", "e", Sure),
+    ("e", "c", Sure),
+    ("b", "h", Sure),
+    ("h", "b", Possible),
+    ("l", "i", Sure),
+    ("i", "l", Sure),
+    ("v", "y", Sure),
+    ("y", "v", Possible),
+    ("n", "m", Possible),
+    ("m", "n", Possible),
+    ("u", "n", Possible),
+    ("n", "u", Possible),
+    ("f", "t", Possible),
+    ("t", "f", Possible),
+    ("f", "e", Possible),
+    ("g", "c", Possible),
+    ("c", "g", Possible),
+    ("a", "o", Possible),
+    ("o", "a", Possible),
+    ("a", "s", Possible),
+    ("t", "i", Possible),
+    ("c", "t", Possible),
+    ("n", "h", Possible),
+    ("v", "w", Possible),
+    ("r", "n", Possible),
+    ("n", "r", Possible),
+    ("b", "g", Possible),
+    // A lost or added accent.
+    ("é", "e", Sure),
+    ("è", "e", Sure),
+];
+
+/// A word a misread word may stand for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// The word, in the misread word's case.
+    pub word: String,
+    /// How many confusions lead there (one or two).
+    pub steps: usize,
+    /// Every confusion on the way is sure.
+    pub sure: bool,
+}
+
+/// How a word is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    Lower,
+    /// A capital, then lower case.
+    Title,
+    Upper,
+}
+
+impl Case {
+    /// The case of `word`, if it is one of the three.
+    pub fn of(word: &str) -> Option<Case> {
+        let mut chars = word.chars().filter(|c| c.is_alphabetic());
+        let first = chars.next()?;
+        let rest: Vec<char> = chars.collect();
+        if first.is_lowercase() && rest.iter().all(|c| c.is_lowercase()) {
+            Some(Case::Lower)
+        } else if first.is_uppercase() && rest.iter().all(|c| c.is_lowercase()) {
+            Some(Case::Title)
+        } else if first.is_uppercase() && rest.iter().all(|c| c.is_uppercase()) {
+            Some(Case::Upper)
+        } else {
+            None
+        }
+    }
+
+    /// `word` (in lower case) written in this case.
+    pub fn apply(self, word: &str) -> String {
+        match self {
+            Case::Lower => word.to_string(),
+            Case::Upper => word.to_uppercase(),
+            Case::Title => {
+                let mut chars = word.chars();
+                chars.next().map_or_else(String::new, |first| {
+                    first.to_uppercase().chain(chars).collect()
+                })
+            }
+        }
+    }
+}
+
+/// The readings of `word` that `is_word` accepts, fewest confusions first
+/// and sure ones before possible ones: every word one confusion away, or,
+/// when there is none, two sure confusions away. `word` is written in one
+/// [`Case`]; anything else has no readings.
+pub fn readings(word: &str, is_word: &mut impl FnMut(&str) -> bool) -> Vec<Reading> {
+    let Some(case) = Case::of(word) else {
+        return Vec::new();
+    };
+    let lower = word.to_lowercase();
+    let mut found: Vec<Reading> = Vec::new();
+    let mut first_steps: Vec<(String, bool)> = Vec::new();
+    for (variant, sure) in variants(&lower) {
+        let written = case.apply(&variant);
+        if is_word(&written) {
+            add(&mut found, written, 1, sure);
+        } else if sure {
+            first_steps.push((variant, sure));
+        }
+    }
+    if found.is_empty() && lower.chars().count() >= 5 {
+        for (step, _) in &first_steps {
+            for (variant, sure) in variants(step) {
+                if !sure || variant == lower {
+                    continue;
+                }
+                let written = case.apply(&variant);
+                if is_word(&written) {
+                    add(&mut found, written, 2, true);
+                }
+            }
+        }
+    }
+    found.sort_by_key(|r| (r.steps, !r.sure));
+    found
+}
+
+fn add(found: &mut Vec<Reading>, word: String, steps: usize, sure: bool) {
+    match found.iter_mut().find(|r| r.word == word) {
+        Some(r) => r.sure |= sure && r.steps == steps,
+        None => found.push(Reading { word, steps, sure }),
+    }
+}
+
+/// Every string one confusion away from `word`, with whether it is sure.
+fn variants(word: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    for &(seen, meant, confidence) in TABLE {
+        for (at, _) in word.match_indices(seen) {
+            let mut variant = String::with_capacity(word.len() + 1);
+            variant.push_str(&word[..at]);
+            variant.push_str(meant);
+            variant.push_str(&word[at + seen.len()..]);
+            out.push((variant, confidence == Sure));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dictionary::is_word;
+
+    fn read(word: &str) -> Vec<String> {
+        readings(word, &mut |w| is_word(w))
+            .into_iter()
+            .map(|r| r.word)
+            .collect()
+    }
+
+    #[test]
+    fn each_kind_of_confusion_finds_the_word() {
+        for (seen, meant) in [
+            ("rnissile", "missile"),
+            ("clecision", "decision"),
+            ("tlie", "the"),
+            ("tbe", "the"),
+            ("todav", "today"),
+            ("Classifled", "Classified"),
+            ("Uuion", "Union"),
+            ("SFCRET", "SECRET"),
+            ("tbcre", "there"),
+            ("Septenber", "September"),
+            ("apartmént", "apartment"),
+            ("vvhen", "when"),
+            ("thc", "the"),
+        ] {
+            assert!(
+                read(seen).contains(&meant.to_string()),
+                "{seen} → {meant}: {:?}",
+                read(seen)
+            );
+        }
+    }
+
+    #[test]
+    fn words_of_no_confusion_have_no_reading() {
+        for word in ["Lavrov", "Serdyukov", "Larjani", "xqzt"] {
+            assert!(read(word).is_empty(), "{word}: {:?}", read(word));
+        }
+    }
+
+    #[test]
+    fn a_single_sure_step_is_sure() {
+        let r = readings("rnissile", &mut |w| is_word(w));
+        assert_eq!(r[0].steps, 1);
+        assert!(r[0].sure);
+        let r = readings("Septenber", &mut |w| is_word(w));
+        assert_eq!(r[0].word, "September");
+        assert!(!r[0].sure, "n for m is only possible");
+        let r = readings("tbcre", &mut |w| is_word(w));
+        assert_eq!((r[0].word.as_str(), r[0].steps), ("there", 2));
+        // Two possible confusions are too many: `SEGRFT` has no reading.
+        assert!(readings("SEGRFT", &mut |w| is_word(w)).is_empty());
+    }
+}

@@ -1,0 +1,473 @@
+//! A word OCR misread letter by letter: `tbe`, `todav`, `rnissile`,
+//! `clecision`, `Classifled`, `Uuion`, `Septenber`; two words run together
+//! (`ofthe`); a word split in two (`wh ich`).
+//!
+//! A word is flagged only when all of these hold:
+//!
+//! - it is no English word: not in the dictionary (SCOWL's en_US Hunspell
+//!   dictionary with the project's word list of period vocabulary, see
+//!   `data/dictionary/`), nor in `transcript.toml`'s `[words] accept`;
+//! - it is no name the document knows: not in a participants entry or a
+//!   speaker label, and, when capitalised, not written the same way twice
+//!   in the document (a name that recurs is a name, however rare);
+//! - the dictionary word it stands for is reachable by the confusions
+//!   scanners make, not by any edit: one confusion from the table below, or
+//!   two sure ones for a word of five letters or more;
+//! - the line it stands on reads as prose: four words or more, two in three
+//!   of them English words, so the garble of stamps and handwriting, where
+//!   no reading can be trusted, is left alone.
+//!
+//! Words of three letters count only when their reading is one of the
+//! commonest words (`tbe`, `thc`, `aud`), and words of four only through a
+//! sure confusion or into one of those (`mony` is not `trow`'s). A
+//! capitalised word needs five letters (six in capitals) and, below seven,
+//! a sure confusion, and must stand once in its section: shorter or recurring
+//! ones are mostly initials, abbreviations and names. A capitalised word
+//! after another that opens no sentence continues a name (`Secretary
+//! Blinken`, `Frente Revolucionario Nacional`) and is left alone; a reading
+//! of three letters must be a common word, and a word in capitals is never
+//! read as a name (`SHACKLEY` is no `SHOCKLEY`). Words with digits are O010's, words
+//! broken at a line end O006's; names spelled two ways are T002's.
+//!
+//! The confusions (`seen` → `meant`; *sure* ones may be fixed safely):
+//!
+//! | kind | confusions |
+//! | --- | --- |
+//! | letters run together (sure) | `rn`→`m`, `cl`→`d`, `li`→`h`, `ii`→`u`, `vv`→`w`, `tii`/`tli`→`th` |
+//! | letters fallen apart | `m`→`rn`, `d`→`cl`, `h`→`li`, `ri`→`n`, `in`/`ni`→`m` |
+//! | one shape for another (sure) | `c`↔`e`, `b`→`h`, `l`↔`i`, `v`→`y`, a lost accent (`é`→`e`) |
+//! | one shape for another | `h`→`b`, `y`→`v`, `n`↔`m`, `u`↔`n`, `f`↔`t`, `f`→`e`, `g`↔`c`, `a`↔`o`, `a`→`s`, `t`→`i`, `c`→`t`, `n`→`h`, `v`→`w`, `r`↔`n`, `b`→`g` |
+//! | case | a capital inside a lower-case word (`tHe`) |
+//!
+//! Sources: Project Gutenberg's OCR FAQ, the MobileRead "OCR villains"
+//! list, the OUP re-keying list (as cited in `../shared/reference/
+//! domain.md`, glitch G4) and the records of `fixtures/corpus/`.
+//!
+//! Two words run together are flagged when the run starts with one of the
+//! words OCR most often runs on (`of`, `to`, `in`, `the`, `and`…) and the
+//! rest is a common word or a word of five letters or more (`ofthe`,
+//! `tothe`; not the fragment `ation`); a split word when two pieces on one
+//! line, one of them no word, make a word together (`wh ich`), a piece of
+//! one letter only into a common word (`o f`, not `two s`).
+//!
+//! ## Fires
+//! ```text
+//! We discussed tbe rnissile clecision at length with the Soviet side today.
+//! The agreement ofthe two sides was reached wh ich was expected.
+//! ```
+//!
+//! ## Does not fire
+//! ```text
+//! Minister Lavrov and Minister Serdyukov met the press in Moscow today.
+//! ae . tae ke rnissile c= o
+//! ```
+//!
+//! ## Fix
+//! Safe when there is a single reading through one sure confusion and the
+//! word has five letters or more or its reading is one of the commonest
+//! words (`rnissile` → `missile`, `tbe` → `the`; another short word may
+//! have lost a letter too: `frce` is `Force`, not `free`); otherwise
+//! unsafe, one choice per reading (at
+//! most three). A word the project uses on purpose goes in
+//! `transcript.toml`: `[words] accept = ["Sukhodrev"]`.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::dictionary::confusions::{Case, Reading, readings};
+use crate::dictionary::is_word;
+use crate::finding::Severity;
+use crate::fix::{Edit, Fix};
+use crate::model::ParagraphRole;
+use crate::rules::{Check, Context, FindingExt, FixSafety, Report, Rule};
+
+pub(crate) static RULE: Rule = Rule {
+    code: "O011",
+    name: "ocr-misread-word",
+    severity: Severity::Warning,
+    fix: FixSafety::Safe,
+    module: module_path!(),
+    check: Check::Section(check),
+};
+
+/// The commonest short words: the readings a three-letter word may have,
+/// and the words that open a run of two (`ofthe`).
+const COMMON: &[&str] = &[
+    "the", "and", "for", "was", "are", "not", "but", "had", "has", "his", "her", "you", "she",
+    "him", "its", "our", "who", "all", "can", "one", "any", "may", "now", "new", "out", "how",
+    "did", "get", "two", "way", "day", "see", "say", "of", "to", "in", "on", "at", "by", "is",
+    "it", "as", "be", "we", "he", "an", "or", "if", "no", "so", "up", "do", "me", "my", "us",
+    "with", "that", "this", "from", "have", "were", "they", "their", "which", "would", "will",
+    "been", "there", "what", "when", "into", "than", "them", "some", "also", "only", "about",
+    "could", "should", "other", "after",
+];
+
+/// The words OCR most often runs into the next: a run must start with one
+/// (`ofthe`, `tothe`, `inthe`), and the rest be a common word or one of
+/// five letters or more, so a fragment (`ation`) is no run.
+const RUN_OPENERS: &[&str] = &[
+    "of", "to", "in", "on", "at", "by", "the", "and", "for", "is", "it", "be", "as", "that",
+    "with", "from",
+];
+
+fn check(cx: &Context, out: &mut Report) {
+    let mut cache = WordCache::default();
+    let names = KnownNames::of(cx);
+    for p in &cx.model.paragraphs {
+        if !matches!(p.role, ParagraphRole::Body | ParagraphRole::StageDirection) {
+            continue;
+        }
+        let mut line_start = p.content.start;
+        for line in cx.slice(&p.content).split('\n') {
+            let tokens = tokens(line, line_start);
+            line_start += line.len() + 1;
+            if !reads_as_prose(cx.text, &tokens, &mut cache) {
+                continue;
+            }
+            check_line(cx, &tokens, &names, &mut cache, out);
+        }
+    }
+}
+
+/// A word of a line: the whole token, and its letters without the
+/// punctuation around them or a possessive `'s`.
+struct Token {
+    whole: Range<usize>,
+    core: Range<usize>,
+}
+
+/// The white-space separated tokens of `line`, which starts at `offset`.
+fn tokens(line: &str, offset: usize) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for piece in line.split([' ', '\t', '\r']) {
+        let start = at;
+        at += piece.len() + 1;
+        if piece.is_empty() {
+            continue;
+        }
+        let lead = piece.len() - piece.trim_start_matches(|c: char| !c.is_alphabetic()).len();
+        let mut core = piece[lead..].trim_end_matches(|c: char| !c.is_alphabetic());
+        for suffix in ["'s", "\u{2019}s"] {
+            if core.len() > suffix.len() + 1 {
+                core = core.strip_suffix(suffix).unwrap_or(core);
+            }
+        }
+        let whole = offset + start..offset + start + piece.len();
+        let core_start = whole.start + lead;
+        out.push(Token {
+            whole,
+            core: core_start..core_start + core.len(),
+        });
+    }
+    out
+}
+
+/// Whether each word is English, remembered for the section.
+#[derive(Default)]
+struct WordCache {
+    words: HashMap<String, bool>,
+}
+
+impl WordCache {
+    fn is_word(&mut self, word: &str) -> bool {
+        if let Some(&known) = self.words.get(word) {
+            return known;
+        }
+        let known = is_word(word);
+        self.words.insert(word.to_string(), known);
+        known
+    }
+}
+
+/// Words the document vouches for as names: those of its participants
+/// entries and speaker labels.
+struct KnownNames<'a> {
+    words: std::collections::HashSet<String>,
+    cx: &'a Context<'a>,
+}
+
+impl<'a> KnownNames<'a> {
+    fn of(cx: &'a Context<'a>) -> KnownNames<'a> {
+        let mut words = std::collections::HashSet::new();
+        let texts = cx
+            .facts
+            .participants
+            .iter()
+            .map(|p| p.text.as_str())
+            .chain(cx.facts.labels.iter().map(String::as_str));
+        for text in texts {
+            for w in text.split(|c: char| !c.is_alphabetic()) {
+                if w.len() > 1 {
+                    words.insert(w.to_lowercase());
+                }
+            }
+        }
+        KnownNames { words, cx }
+    }
+
+    fn vouches_for(&self, word: &str) -> bool {
+        self.words.contains(&word.to_lowercase())
+            || self.cx.config.accepts_word(word)
+            || self.cx.facts.recurring_names.contains(word)
+    }
+
+    /// Whether a capitalised word stands twice or more in the section.
+    fn recurs(&self, word: &str) -> bool {
+        self.cx.text.match_indices(word).nth(1).is_some()
+    }
+}
+
+/// A line reads as prose when four of its words or more, and two in three
+/// of its words of two letters or more, are English words.
+fn reads_as_prose(text: &str, tokens: &[Token], cache: &mut WordCache) -> bool {
+    let (mut words, mut english) = (0, 0);
+    for t in tokens {
+        let core = &text[t.core.clone()];
+        if core.chars().count() < 2 || !core.chars().all(char::is_alphabetic) {
+            if !core.is_empty() {
+                words += 1;
+            }
+            continue;
+        }
+        words += 1;
+        if cache.is_word(core) {
+            english += 1;
+        }
+    }
+    english >= 4 && english * 3 >= words * 2
+}
+
+fn check_line(
+    cx: &Context,
+    tokens: &[Token],
+    names: &KnownNames,
+    cache: &mut WordCache,
+    out: &mut Report,
+) {
+    let text = cx.text;
+    let mut flagged = vec![false; tokens.len()];
+    for (i, t) in tokens.iter().enumerate() {
+        let core = &text[t.core.clone()];
+        // A word broken at the line's end, or the rest of one broken at
+        // the line before, is O006's.
+        if text[t.whole.clone()].ends_with('-') && i + 1 == tokens.len() {
+            continue;
+        }
+        if i == 0 && text[..t.whole.start].trim_end().ends_with('-') {
+            continue;
+        }
+        let after_name = in_name_run(text, tokens, i);
+        for (part, range) in parts(core, t.core.start) {
+            if after_name && Case::of(part) != Some(Case::Lower) {
+                continue;
+            }
+            if let Some(finding) = judge(part, names, cache) {
+                flagged[i] = true;
+                report(out, range, part, finding);
+            }
+        }
+    }
+    split_words(cx, tokens, &flagged, cache, out);
+}
+
+/// Capitalised words that open sentences, which start no name.
+const OPENERS: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "For", "And", "But", "To", "Of", "As", "By", "If", "It",
+    "He", "She", "We", "They", "This", "That", "His", "Her", "Our", "Their", "Its", "My", "Your",
+    "When", "After", "Before", "I",
+];
+
+/// Whether the token before the `i`th is a capitalised word that opens no
+/// sentence: the `i`th then continues a name (`Secretary Blinken`, `Kim
+/// Jung Un`, `Frente Revolucionario Nacional`).
+fn in_name_run(text: &str, tokens: &[Token], i: usize) -> bool {
+    let Some(before) = i.checked_sub(1).map(|b| &tokens[b]) else {
+        return false;
+    };
+    let core = &text[before.core.clone()];
+    before.core.end == before.whole.end
+        && core.chars().count() >= 2
+        && matches!(Case::of(core), Some(Case::Title | Case::Upper))
+        && !OPENERS.contains(&core)
+}
+
+/// The hyphen-separated parts of a word, each with its range; none when a
+/// part holds anything but letters.
+fn parts(core: &str, start: usize) -> Vec<(&str, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut at = start;
+    for part in core.split('-') {
+        if part.is_empty() || !part.chars().all(char::is_alphabetic) {
+            return Vec::new();
+        }
+        out.push((part, at..at + part.len()));
+        at += part.len() + 1;
+    }
+    out
+}
+
+/// What a word is taken for.
+enum Verdict {
+    Misread(Vec<Reading>),
+    RunTogether(&'static str, String),
+}
+
+fn judge(word: &str, names: &KnownNames, cache: &mut WordCache) -> Option<Verdict> {
+    let letters = word.chars().count();
+    if letters < 3 || cache.is_word(word) || names.vouches_for(word) {
+        return None;
+    }
+    let case = Case::of(word);
+    match case {
+        Some(Case::Title) if letters < 5 => return None,
+        Some(Case::Upper) if letters < 6 => return None,
+        None => {
+            // A capital inside a lower-case word: `tHe`, `gOvernment`.
+            let lower = word.to_lowercase();
+            let first_lower = word.chars().next().is_some_and(char::is_lowercase);
+            return (first_lower && letters >= 3 && cache.is_word(&lower)).then(|| {
+                Verdict::Misread(vec![Reading {
+                    word: lower,
+                    steps: 1,
+                    sure: true,
+                }])
+            });
+        }
+        _ => {}
+    }
+    if case != Some(Case::Lower) && names.recurs(word) {
+        return None;
+    }
+    let mut found = readings(word, &mut |w| cache.is_word(w));
+    match case {
+        // A capitalised word may be a rare name: only a sure confusion
+        // reads it as a word, unless it is long (few names of seven
+        // letters are one confusion from a word).
+        Some(Case::Title | Case::Upper) if letters < 7 => found.retain(|r| r.sure),
+        // A short word is read through a possible confusion only into one
+        // of the commonest words (`mony` may be `many`, never `trow`).
+        _ if letters <= 4 => {
+            found.retain(|r| r.sure || COMMON.contains(&r.word.to_lowercase().as_str()))
+        }
+        _ => {}
+    }
+    // A reading of three letters or fewer must be a common word (`lirs`
+    // is `Mrs`, not `hrs`); in capitals, a reading must be no name alone
+    // (`SHACKLEY` is no `SHOCKLEY`).
+    found.retain(|r| {
+        let lower = r.word.to_lowercase();
+        (r.word.chars().count() > 3 || COMMON.contains(&lower.as_str()))
+            && (case != Some(Case::Upper) || cache.is_word(&lower))
+    });
+    if !found.is_empty() {
+        return Some(Verdict::Misread(found));
+    }
+    if case == Some(Case::Lower) {
+        for &first in RUN_OPENERS {
+            if let Some(rest) = word.strip_prefix(first)
+                && (COMMON.contains(&rest) || rest.chars().count() >= 5)
+                && cache.is_word(rest)
+            {
+                return Some(Verdict::RunTogether(first, rest.to_string()));
+            }
+        }
+    }
+    None
+}
+
+fn report(out: &mut Report, range: Range<usize>, word: &str, verdict: Verdict) {
+    match verdict {
+        Verdict::Misread(readings) => {
+            let first = &readings[0];
+            let finding = out.add(
+                range.clone(),
+                format!("`{word}` looks like OCR's misreading of `{}`", first.word),
+            );
+            let long =
+                word.chars().count() >= 5 || COMMON.contains(&first.word.to_lowercase().as_str());
+            if readings.len() == 1 && first.steps == 1 && first.sure && long {
+                finding.with_fix(Fix::safe(
+                    format!("Write `{}`", first.word),
+                    vec![Edit::replace(range, first.word.clone())],
+                ));
+            } else {
+                for r in readings.iter().take(3) {
+                    finding.with_fix(Fix::unsafe_(
+                        format!("Write `{}`", r.word),
+                        vec![Edit::replace(range.clone(), r.word.clone())],
+                    ));
+                }
+            }
+        }
+        Verdict::RunTogether(first, rest) => {
+            let fixed = format!("{first} {rest}");
+            out.add(
+                range.clone(),
+                format!("`{word}` looks like two words run together: `{fixed}`"),
+            )
+            .with_fix(Fix::unsafe_(
+                format!("Write `{fixed}`"),
+                vec![Edit::replace(range, fixed.clone())],
+            ));
+        }
+    }
+}
+
+/// Two pieces of one word: adjacent tokens of letters, one of them no
+/// word (a single letter other than `a` or `I` is none), which together
+/// make a word of the same case: `wh ich`, `o f`, `Wh ich`.
+fn split_words(
+    cx: &Context,
+    tokens: &[Token],
+    flagged: &[bool],
+    cache: &mut WordCache,
+    out: &mut Report,
+) {
+    let text = cx.text;
+    // The first piece is letters alone; the second may carry the
+    // sentence's punctuation after it.
+    let letters = |t: &Token, whole: bool| {
+        let core = &text[t.core.clone()];
+        let bare = t.core.start == t.whole.start && (!whole || t.core.end == t.whole.end);
+        (bare && !core.is_empty() && core.chars().all(char::is_alphabetic)).then_some(core)
+    };
+    for (i, pair) in tokens.windows(2).enumerate() {
+        if flagged[i] || flagged[i + 1] {
+            continue;
+        }
+        let (Some(a), Some(b)) = (letters(&pair[0], true), letters(&pair[1], false)) else {
+            continue;
+        };
+        if !b.chars().all(char::is_lowercase)
+            || !matches!(Case::of(a), Some(Case::Lower | Case::Title))
+            || Case::of(a) == Some(Case::Title) && in_name_run(text, tokens, i)
+        {
+            continue;
+        }
+        let piece_word = |w: &str, cache: &mut WordCache| {
+            if w.chars().count() == 1 {
+                matches!(w, "a" | "A" | "I")
+            } else {
+                cache.is_word(w)
+            }
+        };
+        if piece_word(a, cache) && piece_word(b, cache) {
+            continue;
+        }
+        let joined = format!("{a}{b}");
+        let short = a.chars().count() == 1 || b.chars().count() == 1;
+        if short && !COMMON.contains(&joined.to_lowercase().as_str()) || !cache.is_word(&joined) {
+            continue;
+        }
+        let range = pair[0].whole.start..pair[1].core.end;
+        out.add(
+            range.clone(),
+            format!("`{a} {b}` looks like one word split in two: `{joined}`"),
+        )
+        .with_fix(Fix::safe(
+            format!("Write `{joined}`"),
+            vec![Edit::replace(range, joined.clone())],
+        ));
+    }
+}
