@@ -803,7 +803,16 @@ static bool is_heading(const Line *l) {
     if (is_lower(c) || c == ':') return false;
     if (is_upper(c)) letters++;
   }
-  return letters >= 4 && (line_words(l) >= 2 || line_starts_ci(l, 0, "WASHINGTON"));
+  /* Cable text in capitals is prose, not a title: a title has at most
+   * eight words, ends on no comma and no word a sentence goes on from
+   * (`THAT THE`), and a title of five words or more takes no comma and no
+   * full stop. */
+  uint32_t words = line_words(l);
+  int32_t last = l->c[l->len - 1];
+  if (words > 8 || last == ',' || line_ends_with_word(l, WRAP_WORDS) ||
+      ((last == '.' || line_has(l, ',')) && words >= 5))
+    return false;
+  return letters >= 4 && (words >= 2 || line_starts_ci(l, 0, "WASHINGTON"));
 }
 
 /* `Footnotes:` and its kin alone on a line title an editorial section; they

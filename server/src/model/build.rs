@@ -31,7 +31,7 @@ pub fn build_raw(text: &str, tree: &Tree) -> Raw {
     for child in root.named_children(&mut cursor) {
         b.top_level(child);
     }
-    link_split_paragraphs(text, &mut b.model);
+    super::splits::link_split_paragraphs(text, &mut b.model);
     b.model.records = records::starts(text, &b.model);
     Raw {
         model: b.model,
@@ -285,124 +285,6 @@ impl<'t> Builder<'t> {
     fn follows_caution(&self) -> bool {
         matches!(self.model.blocks.last(), Some(Block::Field(f)) if self.model.fields[*f].is("CAUTION"))
     }
-}
-
-/// Marks each paragraph whose sentence runs on into the next one across a
-/// page break (blank lines, furniture, banners), within one turn.
-fn link_split_paragraphs(text: &str, model: &mut Model) {
-    let blocks = &model.blocks;
-    for (i, block) in blocks.iter().enumerate() {
-        let Block::Paragraph(p) = *block else {
-            continue;
-        };
-        let next = blocks[i + 1..]
-            .iter()
-            .find(|b| !matches!(b, Block::Banner(_) | Block::Furniture(_) | Block::Debris(_)));
-        let Some(Block::Paragraph(q)) = next.copied() else {
-            continue;
-        };
-        let (a, b) = (&model.paragraphs[p], &model.paragraphs[q]);
-        if a.turn == b.turn
-            && ends_open(text, a)
-            && (starts_lower(text, b) || ends_mid_sentence(text, a) && starts_with_word(text, b))
-            && is_prose(&text[a.content.clone()], 3)
-            && is_prose(&text[b.content.clone()], 2)
-        {
-            model.paragraphs[p].continues = true;
-            model.paragraphs[q].continued = true;
-        }
-    }
-}
-
-/// Whether `text` reads as prose: at least `min` words, and two in three of
-/// its tokens real words (two or more letters with a vowel) or numbers, not
-/// OCR's fragments of stamps and handwriting (`cs`, `tae ke`, `ra . Elsie`).
-fn is_prose(text: &str, min: usize) -> bool {
-    let (mut tokens, mut words) = (0, 0);
-    for token in text.split_whitespace() {
-        tokens += 1;
-        let core = token.trim_matches(|c: char| !c.is_alphanumeric());
-        let letters = core.chars().filter(|c| c.is_alphabetic()).count();
-        let vowel = core.chars().any(|c| {
-            matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y') || !c.is_ascii()
-        });
-        let number = !core.is_empty()
-            && core
-                .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '/' | '-'));
-        if number || (letters >= 2 && vowel && letters * 4 >= core.chars().count() * 3) {
-            words += 1;
-        }
-    }
-    words >= min && words * 3 >= tokens * 2
-}
-
-fn ends_open(text: &str, p: &Paragraph) -> bool {
-    let trailing_mark = p
-        .marks
-        .last()
-        .is_some_and(|m| !m.leading && m.range.start >= p.content.end);
-    // A sentence cut off mid-way ends in a word or a comma; OCR debris
-    // (`1992 |`) ends in anything.
-    let last = text[p.content.clone()].chars().next_back();
-    p.role == ParagraphRole::Body
-        && !trailing_mark
-        && last.is_some_and(|c| c.is_alphabetic() || c == ',')
-}
-
-/// Starts with a lower-case word of two letters or more (`middle of`, `or
-/// two`), not a stray letter.
-///
-/// Quotes, dashes and OCR's specks before the word are set aside (`‘which
-/// are`, `_ processing`); `a` counts as a word.
-fn starts_lower(text: &str, p: &Paragraph) -> bool {
-    let content = &text[p.content.clone()];
-    let start = content
-        .find(|c: char| c.is_alphanumeric())
-        .unwrap_or(content.len());
-    // Only a few marks may stand before the word.
-    if start > 3 || content[..start].contains(|c: char| c.is_alphanumeric()) {
-        return false;
-    }
-    let first = content[start..]
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    p.role == ParagraphRole::Body
-        && (first.chars().count() >= 2 || first == "a")
-        && first.chars().all(char::is_lowercase)
-}
-
-/// Ends on a word no sentence ends on (`the`, `of`, `and`, `which`), or a
-/// comma: the sentence surely goes on, in whatever case the next paragraph
-/// starts (all-capital cables, a name).
-fn ends_mid_sentence(text: &str, p: &Paragraph) -> bool {
-    const GOES_ON: &[&str] = &[
-        "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from",
-        "that", "which", "who", "whom", "whose", "is", "are", "was", "were", "be", "been", "has",
-        "have", "had", "as", "but", "if", "than", "into", "his", "her", "their", "its", "our",
-        "this", "these", "those", "not", "would", "will", "should", "could", "may", "might",
-        "must", "shall", "can",
-    ];
-    let content = text[p.content.clone()].trim_end();
-    if content.ends_with(',') {
-        return true;
-    }
-    let last = content
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("");
-    last.chars().all(char::is_alphabetic) && GOES_ON.contains(&last.to_lowercase().as_str())
-}
-
-/// Starts with a word or a number (a continuation in capitals, or a
-/// figure), not a list label, a heading mark or a quotation.
-fn starts_with_word(text: &str, p: &Paragraph) -> bool {
-    let content = &text[p.content.clone()];
-    p.role == ParagraphRole::Body
-        && content.split_whitespace().next().is_some_and(|w| {
-            w.chars().next().is_some_and(char::is_alphanumeric) && !w.ends_with(['.', ')', ':'])
-        })
 }
 
 /// The date in the first `DATE` field that holds a full date.

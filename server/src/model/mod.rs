@@ -8,6 +8,7 @@ pub mod classification;
 pub mod dates;
 mod records;
 mod speakers;
+pub mod splits;
 
 use std::ops::Range;
 

@@ -1,11 +1,16 @@
 //! A paragraph breaks off mid-sentence and goes on in the next one, across
 //! blank lines, page furniture or a banner: a page break cut it in two.
 //!
-//! The first piece ends without terminal punctuation or a portion mark and
-//! the next paragraph of the same turn starts in lower case. Only blank
-//! lines, margin marks, page furniture and banners may stand between them;
+//! The first piece ends where no sentence ends (a word, a comma, a hyphen
+//! `offi-`, a period after `the` or `Mr.`), once OCR's specks after its
+//! last word are set aside (`wife said she |`), and the next paragraph of
+//! the same turn goes on with it: in lower case; in any case after a word
+//! no sentence ends on (`of the` / `Central Intelligence Agency`); in
+//! capitals when both are cable text in capitals. A comma alone licenses no
+//! capital, since OCR reads many full stops as commas. Only blank lines,
+//! margin marks, page furniture, banners and debris may stand between them;
 //! a speaker label, a header field or a heading means the text really did
-//! stop.
+//! stop. The finding sits on the first piece's last word, never on a speck.
 //!
 //! ## Fires
 //! ```text
@@ -22,7 +27,8 @@
 //! ```
 //!
 //! ## Fix
-//! Safe: join the two pieces with a space, and move the page furniture and
+//! Safe: join the two pieces with a space (a hyphenated word without its
+//! hyphen: `offi-` / `cers` → `officers`), and move the page furniture and
 //! banners that stood between them to just after the joined paragraph, so
 //! no line is lost. Margin marks between the pieces are dropped (O004 would
 //! delete them anyway). When the second piece starts with its own portion
@@ -31,6 +37,7 @@
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
 use crate::model::Block;
+use crate::model::splits::{Ending, open_end};
 use crate::rules::{Check, Context, FindingExt, FixSafety, Report, Rule};
 
 pub(crate) static RULE: Rule = Rule {
@@ -68,14 +75,9 @@ fn check(cx: &Context, out: &mut Report) {
         }
         let Some(q) = next else { continue };
         let second = &model.paragraphs[q];
-        let last_word_start = cx
-            .slice(&first.content)
-            .char_indices()
-            .rev()
-            .find(|(_, c)| c.is_whitespace())
-            .map_or(first.content.start, |(n, c)| {
-                first.content.start + n + c.len_utf8()
-            });
+        let Some(end) = open_end(cx.text, first) else {
+            continue;
+        };
         let head: String = cx
             .slice(&second.content)
             .split_whitespace()
@@ -84,7 +86,7 @@ fn check(cx: &Context, out: &mut Report) {
             .join(" ");
         let finding = out
             .add(
-                last_word_start..first.content.end,
+                end.word.clone(),
                 format!(
                     "the sentence breaks off here and goes on in the next paragraph (`{head}`)"
                 ),
@@ -97,7 +99,13 @@ fn check(cx: &Context, out: &mut Report) {
         if second.marks.first().is_some_and(|m| m.leading) {
             continue;
         }
-        let mut edits = vec![Edit::replace(first.content.end..second.content.start, " ")];
+        // A word broken by a hyphen is joined without it (`offi-` /
+        // `cers`); specks after the last word stay where they are.
+        let mut edits = if end.ending == Ending::Hyphen && !end.specks {
+            vec![Edit::replace(end.word.end - 1..second.content.start, "")]
+        } else {
+            vec![Edit::replace(first.content.end..second.content.start, " ")]
+        };
         if !moved.is_empty() {
             let lines: Vec<&str> = moved.iter().map(|r| cx.slice(r)).collect();
             edits.push(Edit::insert(
