@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub mod config;
+pub mod fault_injection;
 pub mod finding;
 pub mod fix;
 pub mod line_index;

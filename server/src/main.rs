@@ -85,8 +85,10 @@ fn main() -> ExitCode {
 }
 
 /// Runs the language server until the client exits; then leaves at once,
-/// even with analyses still in flight.
+/// even with analyses still in flight. The exit status is 0 after
+/// `shutdown` and 1 without it, as the protocol says.
 fn serve() -> ExitCode {
+    lsp::start_log();
     lsp::limit_arenas();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -98,7 +100,11 @@ fn serve() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    runtime.block_on(lsp::serve());
+    let shut_down = runtime.block_on(lsp::serve());
     runtime.shutdown_background();
-    ExitCode::SUCCESS
+    if shut_down {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }

@@ -102,7 +102,7 @@ fn index_file(state: &Arc<Mutex<State>>, path: &Path) {
     let config = Config::for_document(path).unwrap_or_default();
     let analysis = analyze_text(&text, &config);
     let index = Arc::new(LineIndex::new(&text));
-    let mut s = state.lock().expect("state");
+    let mut s = super::lock(state);
     if s.documents.contains_key(&uri) {
         return; // the editor's text wins
     }
