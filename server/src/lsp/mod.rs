@@ -17,6 +17,7 @@
 
 mod actions;
 mod client;
+mod configs;
 mod containment;
 mod convert;
 mod docs;
@@ -103,6 +104,8 @@ struct State {
     watch: bool,
     /// Counts readings of documents from scratch.
     generations: u64,
+    /// The configuration files read, and what is wrong with them.
+    configs: Arc<configs::Configs>,
     /// The client asked for `shutdown`: no more analyses or publications.
     shutting_down: bool,
 }
@@ -136,6 +139,7 @@ impl Backend {
             overrides: Vec::new(),
             watch: false,
             generations: 0,
+            configs: Arc::new(configs::Configs::new(outbox.clone())),
             shutting_down: false,
         };
         Backend {
@@ -672,11 +676,12 @@ impl Backend {
         let open: Vec<Uri> = {
             let mut s = self.lock();
             let overrides = s.overrides.clone();
+            let configs = s.configs.clone();
             s.documents
                 .iter_mut()
                 .map(|(uri, doc)| {
                     if let Analysed::Ready(d) = &mut doc.analysed {
-                        d.set_config(snapshots::config_for(uri, &overrides));
+                        d.set_config(configs.for_document(uri, &overrides));
                     }
                     doc.snapshot = None;
                     uri.clone()

@@ -5,31 +5,15 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use tower_lsp_server::UriExt;
 use tower_lsp_server::lsp_types::{Diagnostic, Uri};
-use transcript_ls::config::RuleSetting;
+use transcript_ls::Document;
 use transcript_ls::line_index::ColumnUnit;
-use transcript_ls::{Config, Document};
 
 use super::containment::panic_message;
 use super::convert::Positions;
 use super::documents::{Analysed, Snapshot};
 use super::transport::Outbox;
 use super::{State, lock};
-
-/// The configuration of the document at `uri`: its transcript.toml, with
-/// the client's settings over it.
-pub fn config_for(uri: &Uri, overrides: &[(&'static str, RuleSetting)]) -> Arc<Config> {
-    let path = uri.to_file_path().map(|p| p.into_owned());
-    let mut config = path
-        .as_deref()
-        .and_then(|p| Config::for_document(p).ok())
-        .unwrap_or_default();
-    for (code, setting) in overrides {
-        config.set(code, *setting);
-    }
-    Arc::new(config)
-}
 
 /// Reads `text` (generation `generation` of the document at `uri`) into a
 /// sectioned document off the protocol thread, then applies the edits made
@@ -42,10 +26,13 @@ pub async fn read(
     text: String,
     generation: u64,
 ) -> Result<bool, String> {
-    let overrides = lock(state).overrides.clone();
+    let (configs, overrides) = {
+        let s = lock(state);
+        (s.configs.clone(), s.overrides.clone())
+    };
     let uri_for_config = uri.clone();
     let read = tokio::task::spawn_blocking(move || {
-        Document::new(&text, config_for(&uri_for_config, &overrides))
+        Document::new(&text, configs.for_document(&uri_for_config, &overrides))
     })
     .await;
     let mut s = lock(state);
