@@ -34,6 +34,17 @@ impl LspClient {
     /// Starts the server in `dir` with `args` and the environment
     /// variables `env` set.
     pub fn start_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> LspClient {
+        LspClient::spawn(dir, args, env, Stdio::inherit())
+    }
+
+    /// Starts the server in `dir` with the environment variables `env`
+    /// set, its log (standard error) written to the file `log`.
+    pub fn start_logging_to(log: &Path, dir: &Path, env: &[(&str, &str)]) -> LspClient {
+        let file = std::fs::File::create(log).expect("the log file can be written");
+        LspClient::spawn(dir, &[], env, Stdio::from(file))
+    }
+
+    fn spawn(dir: &Path, args: &[&str], env: &[(&str, &str)], stderr: Stdio) -> LspClient {
         let mut child = Command::new(crate::transcript_ls())
             .args(args)
             .envs(env.iter().copied())
@@ -43,7 +54,7 @@ impl LspClient {
             .env("XDG_CACHE_HOME", cache_folder())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(stderr)
             .spawn()
             .expect("transcript-ls starts");
         let stdin = child.stdin.take().unwrap();

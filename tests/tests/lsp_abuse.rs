@@ -395,3 +395,34 @@ fn a_long_content_length_costs_at_most_the_next_message() {
     assert!(answer.get("error").is_some(), "{answer}");
     still_serving(&mut lsp, dir.path(), "after.txt");
 }
+
+#[test]
+fn the_log_goes_to_standard_error_at_the_level_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("server.log");
+    let mut lsp = LspClient::start_logging_to(&log, dir.path(), &[("TRANSCRIPT_LS_LOG", "info")]);
+    lsp.initialize(dir.path(), json!({}));
+    send_body(
+        &mut lsp,
+        r#"{"jsonrpc":"2.0","method":"x/half","params":{"text":"\ud800"}}"#,
+    );
+    // The client's setting takes over: errors only.
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "transcript": { "logLevel": "error" } } }),
+    );
+    still_serving(&mut lsp, dir.path(), "log.txt");
+    lsp.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": "file:///never/opened.txt", "version": 2 },
+                "contentChanges": [ { "text": "x" } ] }),
+    );
+    still_serving(&mut lsp, dir.path(), "log2.txt");
+    assert!(lsp.shutdown().success());
+    let written = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        written.contains("INFO") && written.contains("lone UTF-16 surrogate"),
+        "{written}"
+    );
+    assert!(!written.contains("not open"), "{written}");
+}

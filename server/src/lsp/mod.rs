@@ -23,6 +23,7 @@ mod convert;
 mod docs;
 mod documents;
 mod hover;
+mod log;
 mod memory;
 mod navigation;
 mod outline;
@@ -51,6 +52,7 @@ use self::convert::Positions;
 use self::documents::{Analysed, OpenDocument, Snapshot};
 use self::transport::{Offered, Outbox};
 
+pub use self::log::start_log;
 pub use self::memory::limit_arenas;
 
 /// The longest pause between analyses of a document typed over while it
@@ -298,11 +300,15 @@ impl LanguageServer for Backend {
             let s = self.lock();
             (s.roots.clone(), s.progress, s.watch)
         };
-        if watch {
-            let _ = self
+        if watch
+            && let Err(e) = self
                 .client
                 .register_capability(vec![client::watchers()])
-                .await;
+                .await
+        {
+            tracing::warn!(
+                "the client refused to watch transcript files ({e}): changes on disk are not seen"
+            );
         }
         scan::index_workspace(self.client.clone(), self.state.clone(), roots, progress);
     }
@@ -341,6 +347,7 @@ impl LanguageServer for Backend {
             s.generations += 1;
             let next = s.generations;
             let Some(doc) = s.documents.get_mut(&uri) else {
+                tracing::warn!("a change to {}, which is not open: ignored", uri.as_str());
                 return;
             };
             let before = doc.generation;
@@ -539,6 +546,7 @@ impl LanguageServer for Backend {
         Ok(Some(outline::folding_ranges(&snap)))
     }
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        self.set_log_level(&params.settings);
         let overrides = client::settings_overrides(&params.settings);
         self.lock().overrides = overrides;
         self.relint_open_documents();
@@ -660,6 +668,18 @@ impl LanguageServer for Backend {
 }
 
 impl Backend {
+    /// Sets the log's level from the client's settings
+    /// (`transcript.logLevel`), when they name one.
+    fn set_log_level(&self, settings: &serde_json::Value) {
+        let Some(level) = settings.pointer("/transcript/logLevel") else {
+            return;
+        };
+        if let Err(e) = log::set_level(level.as_str().unwrap_or_default()) {
+            self.outbox
+                .tell(MessageType::WARNING, &format!("transcript.logLevel: {e}"));
+        }
+    }
+
     /// Puts each open document's configuration in force again and
     /// analyses it (the configuration changed).
     fn relint_open_documents(&self) {
@@ -738,35 +758,4 @@ fn analysis_failed(uri: &Uri, message: &str) -> String {
          the next edit tries again. Please report this.",
         uri.as_str()
     )
-}
-
-/// The environment variable that sets how much the server logs to
-/// standard error: `error`, `warn` (the default), `info`, `debug`, `trace`
-/// or `off`.
-pub const LOG_VARIABLE: &str = "TRANSCRIPT_LS_LOG";
-
-/// Starts the server's log on standard error (standard output carries the
-/// protocol), at the level `TRANSCRIPT_LS_LOG` names. What a user should
-/// see goes to the client's log too (`window/logMessage`).
-pub fn start_log() {
-    let level = std::env::var(LOG_VARIABLE).ok();
-    let filter = match level
-        .as_deref()
-        .map(str::parse::<tracing_subscriber::filter::LevelFilter>)
-    {
-        Some(Ok(filter)) => filter,
-        None => tracing_subscriber::filter::LevelFilter::WARN,
-        Some(Err(_)) => {
-            eprintln!(
-                "transcript-ls: {LOG_VARIABLE}={} is not a level (error, warn, info, debug, trace, off): logging warnings",
-                level.unwrap_or_default()
-            );
-            tracing_subscriber::filter::LevelFilter::WARN
-        }
-    };
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_max_level(filter)
-        .with_target(false)
-        .init();
 }

@@ -22,17 +22,23 @@ pub fn index_workspace(
     progress: bool,
 ) {
     tokio::spawn(async move {
-        let Ok(found) = tokio::task::spawn_blocking(move || {
+        let found = tokio::task::spawn_blocking(move || {
+            // A broken transcript.toml is reported when a document under it
+            // is opened; the walk takes the default patterns meanwhile.
             let include = |dir: &Path| {
                 Config::for_document(&dir.join("-"))
                     .map(|c| c.include)
-                    .unwrap_or_default()
+                    .unwrap_or_else(|_| Config::default().include)
             };
             files::collect(&roots, &include).0
         })
-        .await
-        else {
-            return;
+        .await;
+        let found = match found {
+            Ok(found) => found,
+            Err(e) => {
+                tracing::error!("indexing the workspace failed: {e}");
+                return;
+            }
         };
         let paths: Vec<PathBuf> = found
             .into_iter()
@@ -68,7 +74,10 @@ pub fn index_workspace(
         let total = paths.len();
         for (i, path) in paths.into_iter().enumerate() {
             let state = state.clone();
-            let _ = tokio::task::spawn_blocking(move || index_file(&state, &path)).await;
+            let shown = path.display().to_string();
+            if let Err(e) = tokio::task::spawn_blocking(move || index_file(&state, &path)).await {
+                tracing::error!("indexing {shown} failed: {e}");
+            }
             if let Some(p) = &ongoing {
                 let percentage = ((i + 1) * 100 / total) as u32;
                 p.report_with_message(format!("{}/{total}", i + 1), percentage)
@@ -95,8 +104,12 @@ fn index_file(state: &Arc<Mutex<State>>, path: &Path) {
     let Some(uri) = Uri::from_file_path(path) else {
         return;
     };
-    let Ok(bytes) = std::fs::read(path) else {
-        return;
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            tracing::info!("cannot index {}: {e}", path.display());
+            return;
+        }
     };
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let config = Config::for_document(path).unwrap_or_default();
