@@ -1,6 +1,7 @@
 //! Indexing the workspace: at start-up, in the background, every transcript
 //! under the workspace folders (as `lint` would find them), with progress
-//! reported to the client; and a closed document's file again.
+//! reported to the client, giving way to the open documents' analyses;
+//! and a closed document's file again.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -13,6 +14,7 @@ use transcript_ls::analysis::analyze_text;
 use transcript_ls::line_index::LineIndex;
 
 use super::State;
+use super::documents::Analysed;
 use crate::cli::lint::files::{self, Input};
 
 pub fn index_workspace(
@@ -22,6 +24,10 @@ pub fn index_workspace(
     progress: bool,
 ) {
     tokio::spawn(async move {
+        // Editors open the documents they show right after `initialized`:
+        // those are read first, not behind a file of the index already
+        // being read.
+        tokio::time::sleep(START_DELAY).await;
         let found = tokio::task::spawn_blocking(move || {
             // A broken transcript.toml is reported when a document under it
             // is opened; the walk takes the default patterns meanwhile.
@@ -73,10 +79,24 @@ pub fn index_workspace(
         }
         let total = paths.len();
         for (i, path) in paths.into_iter().enumerate() {
+            // Open documents come first: the index waits while one is read
+            // or analysed (a while at most, so that it gets done).
+            let waiting = std::time::Instant::now();
+            while editor_busy(&state) && waiting.elapsed() < MAX_WAIT {
+                tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+            }
             let state = state.clone();
             let shown = path.display().to_string();
-            if let Err(e) = tokio::task::spawn_blocking(move || index_file(&state, &path)).await {
-                tracing::error!("indexing {shown} failed: {e}");
+            // On a thread of its own, at a low priority: where the open
+            // documents' analyses want every core, they get them.
+            let (done, finished) = tokio::sync::oneshot::channel();
+            std::thread::spawn(move || {
+                lower_priority();
+                let indexed = std::panic::catch_unwind(|| index_file(&state, &path));
+                let _ = done.send(indexed.is_ok());
+            });
+            if !finished.await.unwrap_or(false) {
+                tracing::error!("indexing {shown} failed");
             }
             if let Some(p) = &ongoing {
                 let percentage = ((i + 1) * 100 / total) as u32;
@@ -89,6 +109,31 @@ pub fn index_workspace(
                 .await;
         }
     });
+}
+
+/// How long after start-up the index begins.
+const START_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// The longest the index waits for the open documents before each file.
+const MAX_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Lowers the calling thread's scheduling priority (Linux, where a nice
+/// value is per thread; elsewhere nothing).
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority has no memory-safety preconditions; on Linux,
+    // `who = 0` names the calling thread only.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+    }
+}
+
+/// Whether an open document is being read or analysed.
+fn editor_busy(state: &Mutex<State>) -> bool {
+    super::lock(state)
+        .documents
+        .values()
+        .any(|d| d.analysing || (matches!(d.analysed, Analysed::Reading(_)) && d.failed.is_none()))
 }
 
 /// Indexes the file behind `uri` again (after it was closed).
