@@ -1,10 +1,20 @@
-//! A guard between stdio and the protocol framework. The framework stops
-//! reading for good at the first message it cannot decode (its framed
-//! reader ends on an error), so one malformed message would end the
-//! session. The guard reads frames itself, resynchronises after bad
-//! headers, passes on only well-formed JSON-RPC messages, and answers the
-//! rest with a `Parse error` (-32700) or `Invalid Request` (-32600), written
-//! between the framework's own responses so frames never interleave.
+//! A guard between stdio and the protocol framework. The framework
+//! (tower-lsp-server 0.22) stops reading for good at the first message it
+//! cannot decode (its framed reader ends on an error), so one malformed
+//! message would end the session; what it cannot decode includes valid
+//! JSON: an id that is not an `i64` or a string (`1.5`, `1e3`,
+//! `18446744073709551616`), a member written twice, nesting past
+//! serde_json's 128 levels, a lone UTF-16 surrogate escape, a response
+//! whose error object it does not expect. It also leaves `$/` requests
+//! unanswered. The guard reads frames itself, resynchronises after bad
+//! headers, repairs what can be repaired (lone surrogates and bytes that
+//! are not UTF-8 become U+FFFD), passes on only what the framework reads,
+//! and answers the rest with a `Parse error` (-32700), `Invalid Request`
+//! (-32600) or `Method not found` (-32601), written between the
+//! framework's own responses so frames never interleave; a notification or
+//! a response it refuses is dropped with a log line. Whether the framework
+//! still needs this: feed it the cases of this module's tests without the
+//! guard (`tests/tests/lsp_abuse.rs` has them end to end).
 //!
 //! The server writes its own notifications through the same gap (an
 //! [`Outbox`]): diagnostics are serialised straight from their structs,
