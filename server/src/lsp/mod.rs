@@ -352,7 +352,8 @@ impl LanguageServer for Backend {
             };
             let before = doc.generation;
             let mut replaced = doc.change(version, params.content_changes, unit);
-            if replaced.is_none() && doc.failed.take().is_some() {
+            let failed = doc.failed.take();
+            if replaced.is_none() && failed.is_some() {
                 // Its reading panicked: read the new text afresh.
                 doc.analysed = Analysed::Reading(Vec::new());
                 doc.generation += 1;
