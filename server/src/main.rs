@@ -100,8 +100,9 @@ fn main() -> ExitCode {
 }
 
 /// Runs the language server until the client exits; then leaves at once,
-/// even with analyses still in flight. The exit status is 0 after
-/// `shutdown` and 1 without it, as the protocol says.
+/// even with analyses still in flight. The exit status is 1 when the
+/// client said `exit` without `shutdown` first, as the protocol says, else
+/// 0 (also when the input just ends).
 fn serve() -> ExitCode {
     lsp::start_log();
     lsp::limit_arenas();
@@ -115,9 +116,9 @@ fn serve() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let shut_down = runtime.block_on(lsp::serve());
+    let orderly = runtime.block_on(lsp::serve());
     runtime.shutdown_background();
-    if shut_down {
+    if orderly {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

@@ -10,6 +10,8 @@ use std::any::Any;
 use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll};
 
 use tower_lsp_server::ExitedError;
@@ -26,11 +28,18 @@ type Handler = Pin<Box<dyn Future<Output = Answer> + Send>>;
 pub struct Contained<S> {
     inner: S,
     outbox: Outbox,
+    /// Set when the client says `exit`.
+    exit: Arc<AtomicBool>,
 }
 
 impl<S> Contained<S> {
-    pub fn new(inner: S, outbox: Outbox) -> Contained<S> {
-        Contained { inner, outbox }
+    /// Wraps `inner`; `exit` is set when the client says `exit`.
+    pub fn new(inner: S, outbox: Outbox, exit: Arc<AtomicBool>) -> Contained<S> {
+        Contained {
+            inner,
+            outbox,
+            exit,
+        }
     }
 }
 
@@ -48,6 +57,9 @@ where
 
     fn call(&mut self, request: Request) -> Handler {
         let method = request.method().to_string();
+        if method == "exit" {
+            self.exit.store(true, Ordering::SeqCst);
+        }
         let id = request.id().cloned();
         let outbox = self.outbox.clone();
         let handler = catch_unwind(AssertUnwindSafe(|| self.inner.call(request)));

@@ -63,18 +63,19 @@ const MAX_PAUSE: Duration = Duration::from_millis(200);
 const FIX_ALL: &str = "source.fixAll.transcript";
 
 /// Serves LSP on standard input and output until the client says `exit`
-/// (or closes the input). Returns whether the client asked for `shutdown`
-/// first, as the protocol wants it to.
+/// (or closes the input). Returns false when the client said `exit`
+/// without asking for `shutdown` first, as the protocol wants it to.
 pub async fn serve() -> bool {
     let wire = transport::guard(tokio::io::stdin(), transport::StdoutThread::start());
     let (outbox, offered) = (wire.outbox, wire.offered);
     let shut_down = Arc::new(AtomicBool::new(false));
+    let exit = Arc::new(AtomicBool::new(false));
     let (service, socket) =
         LspService::new(|client| Backend::new(client, outbox.clone(), offered, shut_down.clone()));
     Server::new(wire.input, wire.output, socket)
-        .serve(Contained::new(service, outbox))
+        .serve(Contained::new(service, outbox, exit.clone()))
         .await;
-    shut_down.load(Ordering::SeqCst)
+    shut_down.load(Ordering::SeqCst) || !exit.load(Ordering::SeqCst)
 }
 
 /// The server's state, even after a handler panicked while holding it:
