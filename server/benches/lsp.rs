@@ -13,6 +13,11 @@
 //! participants list, which changes who the speakers are and so re-runs
 //! every section's rules.
 //!
+//! Then the cases of issue 15: one character typed into a single line of
+//! 5 MB, the first diagnostics of a 50 MB document, and a 1 MB document
+//! opened while the background index reads 22 MB of other transcripts in
+//! its folder (beside the same document opened in an empty folder).
+//!
 //! Prints medians and 90th percentiles; the time to count the document's
 //! lines in the same run is the baseline. Run with `cargo bench -p
 //! transcript-ls --bench lsp`; `-- --quick` makes fewer measurements.
@@ -52,7 +57,11 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
-        let dir = tempfile::tempdir().expect("a temporary folder");
+        Server::start_in(tempfile::tempdir().expect("a temporary folder"))
+    }
+
+    /// Starts the server on the workspace folder `dir`.
+    fn start_in(dir: tempfile::TempDir) -> Server {
         let mut lsp = LspClient::start(dir.path(), &["--stdio"]);
         lsp.initialize(
             dir.path(),
@@ -223,4 +232,52 @@ fn main() {
         }
         server.lsp.shutdown();
     }
+    issue_15_cases(opens);
+}
+
+/// The speed cases of issue 15.
+fn issue_15_cases(opens: usize) {
+    println!("issue 15 cases:");
+    // One character typed into the middle of a single line of 5 MB.
+    let line = "QUESTION: ".to_string() + &"as I said and so on ".repeat(5 * 1024 * 1024 / 20);
+    let mut server = Server::start();
+    let (uri, open, _) = server.open(&line);
+    let mut version = 1;
+    let (median, p90) = percentiles(server.type_at(&uri, &line, line.len() / 2, 5, &mut version));
+    println!(
+        "  one 5 MB line: didOpen → diagnostics {open:?}; one character typed: median {median:?}, p90 {p90:?} (target < 100 ms)"
+    );
+    server.close(&uri);
+    // The first diagnostics of 50 MB.
+    let big = sample_document(50 * 1024 * 1024);
+    let (uri, open, n) = server.open(&big);
+    println!("  didOpen → first diagnostics, 50 MB ({n} diagnostics): {open:?} (target < 3 s)");
+    server.close(&uri);
+    server.lsp.shutdown();
+    // A 1 MB document opened while the index reads 22 MB beside it, and
+    // in a folder of its own.
+    let doc = sample_document(1024 * 1024);
+    let mut alone = Vec::new();
+    let mut beside = Vec::new();
+    for _ in 0..opens {
+        let mut server = Server::start();
+        alone.push(server.open(&doc).1);
+        server.lsp.shutdown();
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        for i in 0..22 {
+            std::fs::write(dir.path().join(format!("other{i}.transcript")), &doc)
+                .expect("the folder can be written");
+        }
+        let mut server = Server::start_in(dir);
+        // Opened once the index is under way.
+        std::thread::sleep(Duration::from_millis(500));
+        beside.push(server.open(&doc).1);
+        server.lsp.shutdown();
+    }
+    let (alone, _) = percentiles(alone);
+    let (median, p90) = percentiles(beside);
+    println!(
+        "  didOpen → diagnostics, 1 MB, while 22 MB of the folder are indexed: median {median:?}, p90 {p90:?} ({:.1}x the same open in an empty folder, {alone:?}; target 1.5x)",
+        median.as_secs_f64() / alone.as_secs_f64()
+    );
 }

@@ -165,7 +165,7 @@ impl Config {
             let rule: &Rule = rules::lookup(key).ok_or_else(|| {
                 (
                     line,
-                    format!("unknown rule `{key}` (see `transcript-ls rules` for the list)"),
+                    format!("unknown rule `{key}` (`transcript-ls rules` lists them)"),
                 )
             })?;
             let setting = match value.get_ref().as_str() {

@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod config;
 pub mod dictionary;
+pub mod fault_injection;
 pub mod finding;
 pub mod fix;
 pub mod line_index;

@@ -1,5 +1,6 @@
 //! Converting byte offsets to lines and columns, and back: the one place
-//! that knows about line breaks and column units. The command line reports
+//! that knows about line breaks and column units. A line ends, as LSP
+//! says, at `\n`, `\r\n` or a lone `\r`. The command line reports
 //! 1-based lines and columns in characters; the language server uses
 //! 0-based positions in UTF-8 or UTF-16 code units.
 
@@ -12,6 +13,14 @@ pub enum ColumnUnit {
     Utf16,
     /// Unicode scalar values (characters).
     Char,
+}
+
+/// The number of line breaks in `text` (`\r\n` is one).
+pub fn line_breaks(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(|&i| !(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n')))
+        .count()
 }
 
 /// A line and column, both 0-based.
@@ -31,7 +40,13 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let bytes = text.as_bytes();
+        starts.extend(
+            memchr::memchr2_iter(b'\n', b'\r', bytes)
+                // A `\r` before `\n` is the first half of one break.
+                .filter(|&i| !(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n')))
+                .map(|i| i + 1),
+        );
         LineIndex {
             starts,
             len: text.len(),
@@ -49,8 +64,12 @@ impl LineIndex {
         let start = self.starts[line.min(self.starts.len() - 1)];
         let next = self.starts.get(line + 1);
         let mut end = next.map_or(self.len, |n| n - 1);
-        // `\r\n` ends a line; a lone `\r` is text, like any character.
-        if next.is_some() && end > start && text.as_bytes()[end - 1] == b'\r' {
+        // The break is `\n` or a lone `\r`, or `\r\n`.
+        if next.is_some()
+            && end > start
+            && text.as_bytes()[end] == b'\n'
+            && text.as_bytes()[end - 1] == b'\r'
+        {
             end -= 1;
         }
         start..end
@@ -131,6 +150,26 @@ mod tests {
         assert_eq!(
             index.position(text, wave + 4, ColumnUnit::Utf8),
             LineCol { line: 0, col: 18 }
+        );
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_as_lsp_says() {
+        let text = "a\rb\r\nc\nd\r";
+        let index = LineIndex::new(text);
+        assert_eq!(index.lines(), 5);
+        let lines: Vec<&str> = (0..5).map(|l| &text[index.line_range(text, l)]).collect();
+        assert_eq!(lines, ["a", "b", "c", "d", ""]);
+        let d = text.find('d').unwrap();
+        assert_eq!(
+            index.position(text, d, ColumnUnit::Utf16),
+            LineCol { line: 3, col: 0 }
+        );
+        let b = LineCol { line: 1, col: 1 };
+        assert_eq!(
+            index.offset(text, b, ColumnUnit::Utf16),
+            3,
+            "the end of `b`"
         );
     }
 

@@ -34,6 +34,13 @@ enum Command {
     /// banner mismatches, OCR glitches, split paragraphs, unknown speakers
     /// and misspelt treaty names; optionally fix them.
     Lint(cli::lint::LintArgs),
+    /// List every rule: its code, name, default severity, whether it has a
+    /// fix (and whether that fix is safe), and what it finds.
+    #[command(
+        after_help = "Example:\n  transcript-ls rules\n\nRules are named by code or name in transcript.toml's [rules], \
+        --select, --ignore and suppression comments; `transcript-ls explain RULE` prints one's documentation."
+    )]
+    Rules,
     /// Print a rule's documentation: what it finds, why, examples that fire
     /// and do not, and what its fix does.
     #[command(
@@ -81,12 +88,23 @@ fn main() -> ExitCode {
             }
         }
         Some(Command::Parse { files }) => cli::parse::run(&files),
+        Some(Command::Rules) => match cli::lint::list_rules(&mut std::io::stdout().lock()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) if cli::input::is_broken_pipe(&e) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                ExitCode::from(2)
+            }
+        },
     }
 }
 
 /// Runs the language server until the client exits; then leaves at once,
-/// even with analyses still in flight.
+/// even with analyses still in flight. The exit status is 1 when the
+/// client said `exit` without `shutdown` first, as the protocol says, else
+/// 0 (also when the input just ends).
 fn serve() -> ExitCode {
+    lsp::start_log();
     lsp::limit_arenas();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -98,7 +116,11 @@ fn serve() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    runtime.block_on(lsp::serve());
+    let orderly = runtime.block_on(lsp::serve());
     runtime.shutdown_background();
-    ExitCode::SUCCESS
+    if orderly {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }

@@ -16,6 +16,9 @@ use crate::rules;
 pub struct DocumentEntry {
     /// `(treaty id, range)` for each mention.
     pub treaty_mentions: Vec<(String, Range<usize>)>,
+    /// The short name of each treaty mentioned, by id, under the
+    /// document's configuration (which may define treaties of its own).
+    pub treaty_names: BTreeMap<String, String>,
     /// `(speaker key, speaker display, label range)` for each turn.
     pub turns: Vec<(String, String, Range<usize>)>,
     pub proper_names: Vec<(String, Range<usize>)>,
@@ -52,6 +55,14 @@ impl WorkspaceIndex {
                 .treaty_mentions
                 .iter()
                 .map(|m| (gazetteer.get(m.treaty).id.clone(), m.range.clone()))
+                .collect(),
+            treaty_names: model
+                .treaty_mentions
+                .iter()
+                .map(|m| {
+                    let treaty = gazetteer.get(m.treaty);
+                    (treaty.id.clone(), treaty.short_name().to_string())
+                })
                 .collect(),
             turns: model
                 .turns
@@ -146,9 +157,9 @@ impl WorkspaceIndex {
         out
     }
 
-    /// Every treaty mentioned in the workspace, once, with its first
-    /// mention.
-    pub fn treaties(&self) -> Vec<(&str, Location<'_>)> {
+    /// Every treaty mentioned in the workspace, once: its id, its short
+    /// name and its first mention.
+    pub fn treaties(&self) -> Vec<(&str, &str, Location<'_>)> {
         let mut seen = std::collections::HashSet::new();
         let mut out = Vec::new();
         for (doc, e) in &self.documents {
@@ -156,6 +167,7 @@ impl WorkspaceIndex {
                 if seen.insert(id.as_str()) {
                     out.push((
                         id.as_str(),
+                        e.treaty_names.get(id).map_or(id.as_str(), String::as_str),
                         Location {
                             document: doc,
                             range: range.clone(),

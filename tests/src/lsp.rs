@@ -28,15 +28,33 @@ pub struct LspClient {
 impl LspClient {
     /// Starts the server in `dir` with `args` (editors pass `--stdio`).
     pub fn start(dir: &Path, args: &[&str]) -> LspClient {
+        LspClient::start_with_env(dir, args, &[])
+    }
+
+    /// Starts the server in `dir` with `args` and the environment
+    /// variables `env` set.
+    pub fn start_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> LspClient {
+        LspClient::spawn(dir, args, env, Stdio::inherit())
+    }
+
+    /// Starts the server in `dir` with the environment variables `env`
+    /// set, its log (standard error) written to the file `log`.
+    pub fn start_logging_to(log: &Path, dir: &Path, env: &[(&str, &str)]) -> LspClient {
+        let file = std::fs::File::create(log).expect("the log file can be written");
+        LspClient::spawn(dir, &[], env, Stdio::from(file))
+    }
+
+    fn spawn(dir: &Path, args: &[&str], env: &[(&str, &str)], stderr: Stdio) -> LspClient {
         let mut child = Command::new(crate::transcript_ls())
             .args(args)
+            .envs(env.iter().copied())
             .current_dir(dir)
             // Rule pages (codeDescription links) go here, not to the
             // user's cache.
             .env("XDG_CACHE_HOME", cache_folder())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(stderr)
             .spawn()
             .expect("transcript-ls starts");
         let stdin = child.stdin.take().unwrap();
@@ -63,7 +81,10 @@ impl LspClient {
                 if reader.read_exact(&mut body).is_err() {
                     return;
                 }
-                let message: Value = serde_json::from_slice(&body).expect("the server sends JSON");
+                // JSON that serde_json cannot read (a lone surrogate echoed
+                // back in an id) is kept as text, for the test to look at.
+                let message: Value = serde_json::from_slice(&body)
+                    .unwrap_or_else(|_| json!({ "unreadable": String::from_utf8_lossy(&body) }));
                 if tx.send(message).is_err() {
                     return;
                 }
@@ -145,9 +166,9 @@ impl LspClient {
         message["result"].clone()
     }
 
-    /// The next response that `accept`s, keeping the notifications that
-    /// arrive meanwhile for [`LspClient::wait_for`].
-    fn response_where(&mut self, accept: impl Fn(&Value) -> bool) -> Value {
+    /// The next response (or unreadable message) that `accept`s, keeping
+    /// the notifications that arrive meanwhile for [`LspClient::wait_for`].
+    pub fn response_where(&mut self, accept: impl Fn(&Value) -> bool) -> Value {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let message = self.next_message(deadline);

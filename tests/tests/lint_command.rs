@@ -497,6 +497,15 @@ fn a_broken_configuration_names_its_file_and_line_and_exits_2() {
         "{}",
         stderr(&output)
     );
+    // The command the message points to exists and lists the rules.
+    assert!(stderr(&output).contains("`transcript-ls rules` lists them"));
+    let rules = run_in(dir.path(), &["rules"]);
+    assert_eq!(code(&rules), 0);
+    assert!(
+        stdout(&rules)
+            .lines()
+            .any(|l| l.starts_with("O001  pipe-for-i"))
+    );
 }
 
 #[test]
@@ -552,6 +561,7 @@ fn explain_list_rules_and_help_are_complete() {
     let unknown = run_in(dir.path(), &["explain", "Z001"]);
     assert_eq!(code(&unknown), 2);
     let list = stdout(&run_in(dir.path(), &["lint", "--list-rules"]));
+    assert_eq!(list, stdout(&run_in(dir.path(), &["rules"])));
     assert_eq!(list.lines().count(), 24);
     assert!(
         list.lines()
@@ -578,7 +588,10 @@ fn explain_list_rules_and_help_are_complete() {
     }
     let top = stdout(&run_in(dir.path(), &["--help"]));
     assert!(
-        top.contains("lint") && top.contains("explain") && top.contains("parse"),
+        top.contains("lint")
+            && top.contains("explain")
+            && top.contains("parse")
+            && top.contains("rules"),
         "{top}"
     );
 }

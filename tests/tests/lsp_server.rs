@@ -710,3 +710,97 @@ fn configuration_changes_relint_open_documents_without_a_restart() {
     });
     lsp.shutdown();
 }
+
+#[test]
+fn a_users_own_treaty_shows_in_workspace_symbols_by_its_name_and_no_save_is_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("transcript.toml"),
+        "[[treaties]]\nid = \"agreed-framework\"\nname = \"Agreed Framework between the United States of America and the Democratic People's Republic of Korea\"\naliases = [\"Agreed Framework\"]\nsigned = \"1994-10-21\"\n",
+    )
+    .unwrap();
+    let mut lsp = LspClient::start(dir.path(), &[]);
+    let caps = lsp.initialize(dir.path(), editor());
+    // The server does nothing on save, so it does not ask to be told.
+    let sync = &caps["capabilities"]["textDocumentSync"];
+    assert!(sync.get("save").is_none(), "{sync}");
+    let uri = lsp.open(
+        &dir.path().join("a.transcript"),
+        "QUESTION: What of the Agreed Framework?\n",
+    );
+    lsp.diagnostics(&uri, 1);
+    let symbols = lsp.request("workspace/symbol", json!({ "query": "agreed" }));
+    let treaty = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["containerName"] == "treaty")
+        .unwrap_or_else(|| panic!("no treaty in {symbols}"));
+    assert_eq!(treaty["name"], "Agreed Framework");
+    assert_eq!(treaty["location"]["uri"], uri);
+    assert!(lsp.shutdown().success());
+}
+
+#[test]
+fn a_broken_transcript_toml_is_shown_once_and_the_previous_configuration_stays_in_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = dir.path().join("transcript.toml");
+    let toml_uri = file_uri(&toml);
+    fs::write(&toml, "[rules]\nO001 = \"off\"\n").unwrap();
+    let mut lsp = LspClient::start(dir.path(), &[]);
+    let caps = json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } });
+    lsp.initialize(dir.path(), caps);
+    let uri = lsp.open(
+        &dir.path().join("a.txt"),
+        "QUESTION: as | said.\n\nMr.Solana said so.\n",
+    );
+    assert_eq!(codes(&lsp.diagnostics(&uri, 1)), vec!["O008"]);
+    let changed = json!({ "changes": [ { "uri": toml_uri, "type": 2 } ] });
+
+    // Broken on its third line.
+    fs::write(&toml, "[rules]\nO001 = \"off\"\nZ123 = \"off\"\n").unwrap();
+    lsp.notify("workspace/didChangeWatchedFiles", changed.clone());
+    let shown = lsp.wait_for("window/showMessage", |_| true);
+    let message = shown["message"].as_str().unwrap();
+    assert!(
+        message.contains("transcript.toml:3: unknown rule `Z123`")
+            && message.contains("stay in force"),
+        "{message}"
+    );
+    let on_toml = lsp.wait_for("textDocument/publishDiagnostics", |p| p["uri"] == toml_uri);
+    let d = &on_toml["diagnostics"][0];
+    assert_eq!(d["range"]["start"]["line"], 2, "{on_toml}");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("unknown rule `Z123`")
+    );
+    // The document is linted again under the last valid configuration:
+    // O001 stays off.
+    let relinted = lsp.wait_for("textDocument/publishDiagnostics", |p| p["uri"] == uri);
+    assert_eq!(
+        codes(relinted["diagnostics"].as_array().unwrap()),
+        vec!["O008"]
+    );
+
+    // Told once: the same error again shows nothing more.
+    lsp.notify("workspace/didChangeWatchedFiles", changed.clone());
+    lsp.wait_for("textDocument/publishDiagnostics", |p| p["uri"] == uri);
+
+    // Fixed: its diagnostic goes, and the new settings apply.
+    fs::write(&toml, "[rules]\nO008 = \"off\"\n").unwrap();
+    lsp.notify("workspace/didChangeWatchedFiles", changed);
+    let cleared = lsp.wait_for("textDocument/publishDiagnostics", |p| p["uri"] == toml_uri);
+    assert_eq!(cleared["diagnostics"], json!([]));
+    lsp.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == uri && codes(p["diagnostics"].as_array().unwrap()) == vec!["O001"]
+    });
+    assert!(
+        !lsp.notifications
+            .iter()
+            .any(|n| n["method"] == "window/showMessage"),
+        "the broken file was shown once"
+    );
+    assert!(lsp.shutdown().success());
+}

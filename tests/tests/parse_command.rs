@@ -147,7 +147,7 @@ fn no_arguments_serve_lsp_until_the_input_ends_and_help_lists_the_commands() {
     assert_eq!(stdout(&output), "");
     let help = run_in(dir.path(), &["--help"]);
     let out = stdout(&help);
-    for command in ["serve", "lint", "explain", "parse", "--stdio"] {
+    for command in ["serve", "lint", "explain", "rules", "parse", "--stdio"] {
         assert!(out.contains(command), "--help lacks {command}: {out}");
     }
 }

@@ -63,7 +63,7 @@ impl Section {
         });
         let raw = model::build_raw(&text, &tree);
         let summary = Summary::of(&text, &raw);
-        let breaks = text.bytes().filter(|&b| b == b'\n').count();
+        let breaks = crate::line_index::line_breaks(&text);
         Section {
             text,
             raw,
@@ -91,7 +91,12 @@ impl Section {
         facts: &Arc<Facts>,
         first_record: usize,
     ) -> Arc<Evaluation> {
-        let mut cached = self.evaluated.lock().expect("no evaluation panics");
+        // A rule that panicked while the lock was held left nothing behind
+        // but the cache as it was.
+        let mut cached = self
+            .evaluated
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some(c) = cached.as_ref()
             && Arc::ptr_eq(&c.config, config)
             && c.first_record == first_record

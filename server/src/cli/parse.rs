@@ -97,7 +97,13 @@ fn print_outline(out: &mut impl Write, path: &Path, source: &str) -> Result<()> 
 /// 22 page furniture lines; 9 debris lines; 45 speaker turns` — what the
 /// analysis reads of the document, with the speakers it takes for turns.
 fn structure_summary(source: &str, model: &Model) -> String {
-    let line = |offset: usize| source[..offset].matches('\n').count() + 1;
+    let index = transcript_ls::line_index::LineIndex::new(source);
+    let line = |offset: usize| {
+        index
+            .position(source, offset, transcript_ls::line_index::ColumnUnit::Utf8)
+            .line
+            + 1
+    };
     let records = model.records.len() + 1;
     let mut parts = vec![match records {
         1 => "1 record".to_string(),

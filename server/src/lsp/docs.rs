@@ -47,9 +47,14 @@ pub fn page(rule: &rules::Rule) -> String {
 fn write_pages() -> HashMap<&'static str, Uri> {
     let mut links = HashMap::new();
     let Some(folder) = folder() else {
+        tracing::info!("no cache folder (XDG_CACHE_HOME, HOME): rule pages are not linked");
         return links;
     };
-    if std::fs::create_dir_all(&folder).is_err() {
+    if let Err(e) = std::fs::create_dir_all(&folder) {
+        tracing::warn!(
+            "cannot create {} ({e}): rule pages are not linked",
+            folder.display()
+        );
         return links;
     }
     for rule in rules::REGISTRY {

@@ -21,6 +21,8 @@ pub struct Snapshot {
     /// diagnostics.
     pub id: u64,
     pub version: i32,
+    /// The document's [`OpenDocument::revision`] analysed.
+    pub revision: u64,
     pub view: Sections,
     pub evaluations: Vec<Arc<Evaluation>>,
     /// The findings, put together but not yet copied into one list.
@@ -39,19 +41,27 @@ struct Whole {
 
 impl Snapshot {
     /// Analyses `view` (the sections not yet evaluated under its facts).
-    pub fn new(version: i32, view: Sections) -> Snapshot {
+    pub fn new(version: i32, revision: u64, view: Sections) -> Snapshot {
         let evaluations = view.evaluations();
         let merged = view.merged(&evaluations);
         let mut first_lines = Vec::with_capacity(view.sections().len());
         let mut line = 0;
+        let mut ends_in_cr = false;
         for (_, s) in view.sections() {
+            // A `\r\n` split between two sections is one break, counted
+            // in both.
+            if ends_in_cr && s.text.starts_with('\n') {
+                line -= 1;
+            }
             first_lines.push(line);
             line += s.breaks;
+            ends_in_cr = s.text.ends_with('\r');
         }
         static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         Snapshot {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             version,
+            revision,
             view,
             evaluations,
             merged,
@@ -125,7 +135,15 @@ pub enum Analysed {
 /// One document the editor has open.
 pub struct OpenDocument {
     pub rope: Rope,
+    /// The client's version of the text.
     pub version: i32,
+    /// Counts the changes applied since the document was opened: what
+    /// tells a snapshot of the current text, since a client may send a
+    /// version twice.
+    pub revision: u64,
+    /// Reading the text panicked (with this message): nothing is analysed
+    /// until the next change, which reads the whole text again.
+    pub failed: Option<String>,
     pub analysed: Analysed,
     /// Bumped whenever the document is read from scratch (opened, or its
     /// whole text replaced), so that a reading that finishes late is known
@@ -148,6 +166,8 @@ impl OpenDocument {
         OpenDocument {
             rope: Rope::from_str(text),
             version,
+            revision: 0,
+            failed: None,
             analysed: Analysed::Reading(Vec::new()),
             generation,
             snapshot: None,
@@ -160,10 +180,12 @@ impl OpenDocument {
 
     /// Applies the changes of `version`. The server calls this before its
     /// handler first awaits anything, so changes are applied in the order
-    /// they arrive, which is the client's order; a change for a version not
-    /// newer than the current one is stale and ignored. (Versions may skip:
-    /// Neovim's follow its change counter.) Returns the whole new text when
-    /// a change replaced it, to be read afresh.
+    /// they arrive, which is the client's order (the protocol orders
+    /// them), even when `version` is not above the current one: skipping
+    /// them would leave the server's text and the editor's different from
+    /// then on. (Versions may skip: Neovim's follow its change counter.)
+    /// Returns the whole new text when a change replaced it, to be read
+    /// afresh.
     pub fn change(
         &mut self,
         version: i32,
@@ -171,8 +193,12 @@ impl OpenDocument {
         unit: ColumnUnit,
     ) -> Option<String> {
         if version <= self.version {
-            return None;
+            tracing::warn!(
+                "a change to version {version} of a document at version {}: applied in the order it came",
+                self.version
+            );
         }
+        self.revision += 1;
         let mut replaced = None;
         for change in changes {
             if let Some(text) = self.apply(change, unit) {

@@ -17,10 +17,13 @@
 
 mod actions;
 mod client;
+mod configs;
+mod containment;
 mod convert;
 mod docs;
 mod documents;
 mod hover;
+mod log;
 mod memory;
 mod navigation;
 mod outline;
@@ -33,20 +36,23 @@ mod transport;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
-use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::lsp_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server, UriExt};
 use transcript_ls::config::RuleSetting;
 use transcript_ls::line_index::{ColumnUnit, LineIndex};
 use transcript_ls::workspace::WorkspaceIndex;
 
+use self::containment::Contained;
 use self::convert::Positions;
 use self::documents::{Analysed, OpenDocument, Snapshot};
 use self::transport::{Offered, Outbox};
 
+pub use self::log::start_log;
 pub use self::memory::limit_arenas;
 
 /// The longest pause between analyses of a document typed over while it
@@ -56,14 +62,27 @@ const MAX_PAUSE: Duration = Duration::from_millis(200);
 /// The code action kind of "fix all safe".
 const FIX_ALL: &str = "source.fixAll.transcript";
 
-/// Serves LSP on standard input and output until the client says `exit`.
-pub async fn serve() {
+/// Serves LSP on standard input and output until the client says `exit`
+/// (or closes the input). Returns false when the client said `exit`
+/// without asking for `shutdown` first, as the protocol wants it to.
+pub async fn serve() -> bool {
     let wire = transport::guard(tokio::io::stdin(), transport::StdoutThread::start());
     let (outbox, offered) = (wire.outbox, wire.offered);
-    let (service, socket) = LspService::new(|client| Backend::new(client, outbox, offered));
+    let shut_down = Arc::new(AtomicBool::new(false));
+    let exit = Arc::new(AtomicBool::new(false));
+    let (service, socket) =
+        LspService::new(|client| Backend::new(client, outbox.clone(), offered, shut_down.clone()));
     Server::new(wire.input, wire.output, socket)
-        .serve(service)
+        .serve(Contained::new(service, outbox, exit.clone()))
         .await;
+    shut_down.load(Ordering::SeqCst) || !exit.load(Ordering::SeqCst)
+}
+
+/// The server's state, even after a handler panicked while holding it:
+/// every change to it is made in one step under the lock, so what a panic
+/// leaves is a state the server can go on with.
+fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    state.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// What the server knows, shared by all handlers.
@@ -88,6 +107,10 @@ struct State {
     watch: bool,
     /// Counts readings of documents from scratch.
     generations: u64,
+    /// The configuration files read, and what is wrong with them.
+    configs: Arc<configs::Configs>,
+    /// The client asked for `shutdown`: no more analyses or publications.
+    shutting_down: bool,
 }
 
 pub struct Backend {
@@ -96,10 +119,17 @@ pub struct Backend {
     outbox: Outbox,
     offered: Offered,
     state: Arc<Mutex<State>>,
+    /// Set by `shutdown`, read when the server exits.
+    shut_down: Arc<AtomicBool>,
 }
 
 impl Backend {
-    fn new(client: Client, outbox: Outbox, offered: Offered) -> Backend {
+    fn new(
+        client: Client,
+        outbox: Outbox,
+        offered: Offered,
+        shut_down: Arc<AtomicBool>,
+    ) -> Backend {
         let state = State {
             unit: ColumnUnit::Utf16,
             pull: false,
@@ -112,19 +142,20 @@ impl Backend {
             overrides: Vec::new(),
             watch: false,
             generations: 0,
+            configs: Arc::new(configs::Configs::new(outbox.clone())),
+            shutting_down: false,
         };
         Backend {
             client,
             outbox,
             offered,
             state: Arc::new(Mutex::new(state)),
+            shut_down,
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
-        self.state
-            .lock()
-            .expect("no handler panics while holding the state")
+    fn lock(&self) -> MutexGuard<'_, State> {
+        lock(&self.state)
     }
 
     /// Analyses `uri` and publishes its diagnostics (unless the client
@@ -146,27 +177,34 @@ impl Backend {
         let outbox = self.outbox.clone();
         tokio::spawn(async move {
             loop {
-                let version = {
-                    let mut s = state.lock().expect("state");
+                let revision = {
+                    let mut s = lock(&state);
                     let Some(doc) = s.documents.get_mut(&uri) else {
                         return;
                     };
                     doc.dirty = false;
-                    doc.version
+                    doc.revision
                 };
                 let started = Instant::now();
-                if let Some(snapshot) = snapshots::current(&state, &uri, Some(version)).await {
-                    let pull = state.lock().expect("state").pull;
-                    if !pull {
-                        snapshots::publish(&state, &outbox, &uri, snapshot).await;
+                match snapshots::current(&state, &uri, Some(revision)).await {
+                    Ok(Some(snapshot)) => {
+                        let pull = lock(&state).pull;
+                        if !pull {
+                            snapshots::publish(&state, &outbox, &uri, snapshot).await;
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(message) => {
+                        outbox.tell(MessageType::ERROR, &analysis_failed(&uri, &message))
                     }
                 }
                 {
-                    let mut s = state.lock().expect("state");
+                    let mut s = lock(&state);
+                    let shutting_down = s.shutting_down;
                     let Some(doc) = s.documents.get_mut(&uri) else {
                         return;
                     };
-                    if !doc.dirty {
+                    if !doc.dirty || shutting_down {
                         doc.analysing = false;
                         return;
                     }
@@ -187,8 +225,12 @@ impl Backend {
         let state = self.state.clone();
         let backend = self.clone_handle();
         tokio::spawn(async move {
-            if snapshots::read(&state, &uri, text, generation).await {
-                backend.schedule(uri);
+            match snapshots::read(&state, &uri, text, generation).await {
+                Ok(true) => backend.schedule(uri),
+                Ok(false) => {}
+                Err(message) => backend
+                    .outbox
+                    .tell(MessageType::ERROR, &analysis_failed(&uri, &message)),
             }
         });
     }
@@ -199,6 +241,7 @@ impl Backend {
             outbox: self.outbox.clone(),
             offered: self.offered.clone(),
             state: self.state.clone(),
+            shut_down: self.shut_down.clone(),
         }
     }
 
@@ -223,8 +266,16 @@ impl Backend {
         }
     }
 
-    async fn snapshot(&self, uri: &Uri) -> Option<Arc<Snapshot>> {
-        snapshots::current(&self.state, uri, None).await
+    /// The snapshot of the document's current text, or an internal error
+    /// saying why there is none (its reading or analysis panicked).
+    async fn snapshot(&self, uri: &Uri) -> Result<Option<Arc<Snapshot>>> {
+        snapshots::current(&self.state, uri, None)
+            .await
+            .map_err(|message| Error {
+                code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
+                message: analysis_failed(uri, &message).into(),
+                data: None,
+            })
     }
 }
 
@@ -250,16 +301,24 @@ impl LanguageServer for Backend {
             let s = self.lock();
             (s.roots.clone(), s.progress, s.watch)
         };
-        if watch {
-            let _ = self
+        if watch
+            && let Err(e) = self
                 .client
                 .register_capability(vec![client::watchers()])
-                .await;
+                .await
+        {
+            tracing::warn!(
+                "the client refused to watch transcript files ({e}): changes on disk are not seen"
+            );
         }
         scan::index_workspace(self.client.clone(), self.state.clone(), roots, progress);
     }
 
     async fn shutdown(&self) -> Result<()> {
+        // Analyses under way are abandoned: their results are neither
+        // kept nor published.
+        self.lock().shutting_down = true;
+        self.shut_down.store(true, Ordering::SeqCst);
         Ok(())
     }
 
@@ -289,10 +348,18 @@ impl LanguageServer for Backend {
             s.generations += 1;
             let next = s.generations;
             let Some(doc) = s.documents.get_mut(&uri) else {
+                tracing::warn!("a change to {}, which is not open: ignored", uri.as_str());
                 return;
             };
             let before = doc.generation;
-            let replaced = doc.change(version, params.content_changes, unit);
+            let mut replaced = doc.change(version, params.content_changes, unit);
+            let failed = doc.failed.take();
+            if replaced.is_none() && failed.is_some() {
+                // Its reading panicked: read the new text afresh.
+                doc.analysed = Analysed::Reading(Vec::new());
+                doc.generation += 1;
+                replaced = Some(doc.rope.to_string());
+            }
             if doc.generation != before {
                 doc.generation = next;
             }
@@ -328,7 +395,7 @@ impl LanguageServer for Backend {
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
-        let Some(snap) = self.snapshot(&uri).await else {
+        let Some(snap) = self.snapshot(&uri).await? else {
             return Ok(DocumentDiagnosticReportResult::Report(
                 DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport::default()),
             ));
@@ -359,7 +426,7 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
-        let Some(snap) = self.snapshot(&uri).await else {
+        let Some(snap) = self.snapshot(&uri).await? else {
             return Ok(None);
         };
         let unit = self.lock().unit;
@@ -382,7 +449,7 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        let Some(snap) = self.snapshot(&params.text_document.uri).await else {
+        let Some(snap) = self.snapshot(&params.text_document.uri).await? else {
             return Ok(None);
         };
         let unit = self.lock().unit;
@@ -394,7 +461,7 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let uri = params.text_document_position_params.text_document.uri;
-        let Some(snap) = self.snapshot(&uri).await else {
+        let Some(snap) = self.snapshot(&uri).await? else {
             return Ok(None);
         };
         let unit = self.lock().unit;
@@ -414,7 +481,7 @@ impl LanguageServer for Backend {
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
         let uri = params.text_document_position_params.text_document.uri;
-        let Some(snap) = self.snapshot(&uri).await else {
+        let Some(snap) = self.snapshot(&uri).await? else {
             return Ok(None);
         };
         let unit = self.lock().unit;
@@ -440,7 +507,7 @@ impl LanguageServer for Backend {
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let uri = params.text_document_position.text_document.uri;
-        let Some(snap) = self.snapshot(&uri).await else {
+        let Some(snap) = self.snapshot(&uri).await? else {
             return Ok(None);
         };
         let unit = self.lock().unit;
@@ -458,7 +525,7 @@ impl LanguageServer for Backend {
         params: DocumentHighlightParams,
     ) -> Result<Option<Vec<DocumentHighlight>>> {
         let uri = params.text_document_position_params.text_document.uri;
-        let Some(snap) = self.snapshot(&uri).await else {
+        let Some(snap) = self.snapshot(&uri).await? else {
             return Ok(None);
         };
         let at = Positions::of(&snap, self.lock().unit);
@@ -475,12 +542,13 @@ impl LanguageServer for Backend {
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        let Some(snap) = self.snapshot(&params.text_document.uri).await else {
+        let Some(snap) = self.snapshot(&params.text_document.uri).await? else {
             return Ok(None);
         };
         Ok(Some(outline::folding_ranges(&snap)))
     }
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        self.set_log_level(&params.settings);
         let overrides = client::settings_overrides(&params.settings);
         self.lock().overrides = overrides;
         self.relint_open_documents();
@@ -539,7 +607,7 @@ impl LanguageServer for Backend {
     }
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
         let uri = params.text_document_position.text_document.uri;
-        let Some(snap) = self.snapshot(&uri).await else {
+        let Some(snap) = self.snapshot(&uri).await? else {
             return Ok(None);
         };
         let unit = self.lock().unit;
@@ -551,7 +619,7 @@ impl LanguageServer for Backend {
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let uri = params.text_document_position.text_document.uri;
-        let Some(snap) = self.snapshot(&uri).await else {
+        let Some(snap) = self.snapshot(&uri).await? else {
             return Ok(None);
         };
         let unit = self.lock().unit;
@@ -589,7 +657,7 @@ impl LanguageServer for Backend {
         &self,
         params: SemanticTokensParams,
     ) -> Result<Option<SemanticTokensResult>> {
-        let Some(snap) = self.snapshot(&params.text_document.uri).await else {
+        let Some(snap) = self.snapshot(&params.text_document.uri).await? else {
             return Ok(None);
         };
         let unit = self.lock().unit;
@@ -602,6 +670,18 @@ impl LanguageServer for Backend {
 }
 
 impl Backend {
+    /// Sets the log's level from the client's settings
+    /// (`transcript.logLevel`), when they name one.
+    fn set_log_level(&self, settings: &serde_json::Value) {
+        let Some(level) = settings.pointer("/transcript/logLevel") else {
+            return;
+        };
+        if let Err(e) = log::set_level(level.as_str().unwrap_or_default()) {
+            self.outbox
+                .tell(MessageType::WARNING, &format!("transcript.logLevel: {e}"));
+        }
+    }
+
     /// Puts each open document's configuration in force again and
     /// analyses it (the configuration changed).
     fn relint_open_documents(&self) {
@@ -618,11 +698,12 @@ impl Backend {
         let open: Vec<Uri> = {
             let mut s = self.lock();
             let overrides = s.overrides.clone();
+            let configs = s.configs.clone();
             s.documents
                 .iter_mut()
                 .map(|(uri, doc)| {
                     if let Analysed::Ready(d) = &mut doc.analysed {
-                        d.set_config(snapshots::config_for(uri, &overrides));
+                        d.set_config(configs.for_document(uri, &overrides));
                     }
                     doc.snapshot = None;
                     uri.clone()
@@ -650,7 +731,7 @@ impl Backend {
                 s.documents.keys().find(|u| u.as_str() == doc).cloned()
             };
             if let Some(uri) = open {
-                if let Some(snap) = self.snapshot(&uri).await {
+                if let Ok(Some(snap)) = self.snapshot(&uri).await {
                     let at = Positions::of(&snap, unit);
                     out.push(Location {
                         uri,
@@ -670,4 +751,13 @@ impl Backend {
         }
         out
     }
+}
+
+/// What a user is told when a document could not be analysed.
+fn analysis_failed(uri: &Uri, message: &str) -> String {
+    format!(
+        "transcript-ls could not analyse {}: {message}. Its diagnostics are not current; \
+         the next edit tries again. Please report this.",
+        uri.as_str()
+    )
 }

@@ -6,7 +6,6 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use tower_lsp_server::lsp_types::SymbolKind;
-use transcript_ls::treaties::Gazetteer;
 use transcript_ls::treaties::TreatyMention;
 use transcript_ls::workspace::WorkspaceIndex;
 
@@ -107,7 +106,6 @@ pub type Found = (String, SymbolKind, String, (String, Range<usize>));
 /// Speakers and treaties whose names contain `query` (any case).
 pub fn workspace_symbols(index: &WorkspaceIndex, query: &str) -> Vec<Found> {
     let query = query.to_lowercase();
-    let gazetteer = Gazetteer::builtin();
     let mut out = Vec::new();
     for (_, display, at) in index.speakers() {
         if display.to_lowercase().contains(&query) {
@@ -119,13 +117,12 @@ pub fn workspace_symbols(index: &WorkspaceIndex, query: &str) -> Vec<Found> {
             ));
         }
     }
-    for (id, at) in index.treaties() {
-        let name = gazetteer.by_key(id).map_or(id.to_string(), |t| {
-            gazetteer.get(t).short_name().to_string()
-        });
+    // By the name the document's configuration gives (a treaty of the
+    // user's own has no built-in name).
+    for (id, name, at) in index.treaties() {
         if name.to_lowercase().contains(&query) || id.contains(&query) {
             out.push((
-                name,
+                name.to_string(),
                 SymbolKind::NAMESPACE,
                 "treaty".into(),
                 (at.document.to_string(), at.range),

@@ -90,7 +90,9 @@ fn by_record(
         .enumerate()
         .map(|(i, &start)| {
             let end = starts.get(i + 1).copied().unwrap_or(text.len());
-            let line_end = text[start..end].find('\n').map_or(end, |n| start + n);
+            let line_end = text[start..end]
+                .find(['\n', '\r'])
+                .map_or(end, |n| start + n);
             let first_line = text[start..line_end].trim();
             symbol(
                 format!("Record {}", i + 1),

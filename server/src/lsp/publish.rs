@@ -221,7 +221,7 @@ mod tests {
         doc: &Document,
         version: i32,
     ) -> (Value, Value) {
-        let snap = Snapshot::new(version, doc.view());
+        let snap = Snapshot::new(version, 0, doc.view());
         let at = Positions::of(&snap, ColumnUnit::Utf16);
         let message: Value = serde_json::from_slice(&published.message(uri, &snap, &at))
             .expect("the message is JSON");

@@ -77,7 +77,7 @@ pub fn tokens(snap: &Snapshot, unit: ColumnUnit) -> Vec<SemanticToken> {
         let mut start = range.start;
         while start < range.end {
             let line_end = text[start..range.end]
-                .find('\n')
+                .find(['\n', '\r'])
                 .map_or(range.end, |n| start + n);
             let a = snap.index().position(text, start, unit);
             let b = snap.index().position(text, line_end, unit);

@@ -5,51 +5,51 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use tower_lsp_server::UriExt;
 use tower_lsp_server::lsp_types::{Diagnostic, Uri};
-use transcript_ls::config::RuleSetting;
+use transcript_ls::Document;
 use transcript_ls::line_index::ColumnUnit;
-use transcript_ls::{Config, Document};
 
-use super::State;
+use super::containment::panic_message;
 use super::convert::Positions;
 use super::documents::{Analysed, Snapshot};
 use super::transport::Outbox;
-
-/// The configuration of the document at `uri`: its transcript.toml, with
-/// the client's settings over it.
-pub fn config_for(uri: &Uri, overrides: &[(&'static str, RuleSetting)]) -> Arc<Config> {
-    let path = uri.to_file_path().map(|p| p.into_owned());
-    let mut config = path
-        .as_deref()
-        .and_then(|p| Config::for_document(p).ok())
-        .unwrap_or_default();
-    for (code, setting) in overrides {
-        config.set(code, *setting);
-    }
-    Arc::new(config)
-}
+use super::{State, lock};
 
 /// Reads `text` (generation `generation` of the document at `uri`) into a
 /// sectioned document off the protocol thread, then applies the edits made
-/// meanwhile. Returns whether the document is ready.
-pub async fn read(state: &Arc<Mutex<State>>, uri: &Uri, text: String, generation: u64) -> bool {
-    let overrides = state.lock().expect("state").overrides.clone();
-    let uri_for_config = uri.clone();
-    let Ok(doc) = tokio::task::spawn_blocking(move || {
-        Document::new(&text, config_for(&uri_for_config, &overrides))
-    })
-    .await
-    else {
-        return false;
+/// meanwhile. Returns whether the document is ready, or what a panic while
+/// reading it said (the document is then marked failed until its next
+/// change).
+pub async fn read(
+    state: &Arc<Mutex<State>>,
+    uri: &Uri,
+    text: String,
+    generation: u64,
+) -> Result<bool, String> {
+    let (configs, overrides) = {
+        let s = lock(state);
+        (s.configs.clone(), s.overrides.clone())
     };
-    let mut s = state.lock().expect("state");
+    let uri_for_config = uri.clone();
+    let read = tokio::task::spawn_blocking(move || {
+        Document::new(&text, configs.for_document(&uri_for_config, &overrides))
+    })
+    .await;
+    let mut s = lock(state);
     let Some(open) = s.documents.get_mut(uri) else {
-        return false;
+        return Ok(false);
     };
     if open.generation != generation {
-        return false; // read again since
+        return Ok(false); // read again since
     }
+    let doc = match read {
+        Ok(doc) => doc,
+        Err(e) => {
+            let message = failure(e);
+            open.failed = Some(message.clone());
+            return Err(message);
+        }
+    };
     let mut doc = doc;
     if let Analysed::Reading(pending) = &mut open.analysed {
         for (range, text) in pending.drain(..) {
@@ -57,40 +57,59 @@ pub async fn read(state: &Arc<Mutex<State>>, uri: &Uri, text: String, generation
         }
     }
     open.analysed = Analysed::Ready(doc);
-    true
+    Ok(true)
 }
 
-/// The snapshot of the document's current version (of `want`, when given:
-/// nothing if the document has moved on), computing it if needed.
+/// What a blocking task's failure said.
+fn failure(e: tokio::task::JoinError) -> String {
+    match e.try_into_panic() {
+        Ok(panic) => panic_message(&*panic),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// The snapshot of the document's current text (of revision `want`, when
+/// given: nothing if the document has moved on), computing it if needed;
+/// what a panic said if reading or analysing the document panicked.
 pub async fn current(
     state: &Arc<Mutex<State>>,
     uri: &Uri,
-    want: Option<i32>,
-) -> Option<Arc<Snapshot>> {
-    let (view, version) = loop {
+    want: Option<u64>,
+) -> Result<Option<Arc<Snapshot>>, String> {
+    let (view, version, revision) = loop {
         {
-            let s = state.lock().expect("state");
-            let doc = s.documents.get(uri)?;
-            if want.is_some_and(|v| v != doc.version) {
-                return None;
+            let s = lock(state);
+            let Some(doc) = s.documents.get(uri) else {
+                return Ok(None);
+            };
+            if want.is_some_and(|r| r != doc.revision) || s.shutting_down {
+                return Ok(None);
             }
             if let Some(snap) = &doc.snapshot
-                && snap.version == doc.version
+                && snap.revision == doc.revision
             {
-                return Some(snap.clone());
+                return Ok(Some(snap.clone()));
             }
-            if let Analysed::Ready(d) = &doc.analysed {
-                break (d.view(), doc.version);
+            match &doc.analysed {
+                Analysed::Ready(d) => break (d.view(), doc.version, doc.revision),
+                Analysed::Reading(_) => {
+                    if let Some(message) = &doc.failed {
+                        return Err(message.clone());
+                    }
+                }
             }
         }
         // Still being read: the first analysis follows shortly.
         tokio::time::sleep(Duration::from_millis(2)).await;
     };
-    let snapshot = tokio::task::spawn_blocking(move || Arc::new(Snapshot::new(version, view)))
-        .await
-        .ok()?;
-    let mut s = state.lock().expect("state");
-    let doc = s.documents.get_mut(uri)?;
+    let snapshot =
+        tokio::task::spawn_blocking(move || Arc::new(Snapshot::new(version, revision, view)))
+            .await
+            .map_err(failure)?;
+    let mut s = lock(state);
+    let Some(doc) = s.documents.get_mut(uri) else {
+        return Ok(None);
+    };
     // Analysed under the configuration now in force (not one replaced
     // while it ran)?
     let current_config = match &doc.analysed {
@@ -98,7 +117,7 @@ pub async fn current(
         Analysed::Reading(_) => None,
     };
     let fresh = |snap: &Snapshot| {
-        snap.version == doc.version
+        snap.revision == doc.revision
             && current_config
                 .as_ref()
                 .is_some_and(|c| Arc::ptr_eq(c, snap.config()))
@@ -106,18 +125,18 @@ pub async fn current(
     if !fresh(&snapshot) {
         // Typed over or reconfigured while analysing: a newer analysis is
         // on its way.
-        return want.is_none().then_some(snapshot);
+        return Ok(want.is_none().then_some(snapshot));
     }
     // Another handler may have analysed the same version meanwhile: keep
     // the one stored first, so its id (a pulled report's) stays.
     if let Some(stored) = &doc.snapshot
         && fresh(stored)
     {
-        return Some(stored.clone());
+        return Ok(Some(stored.clone()));
     }
     doc.snapshot = Some(snapshot.clone());
     doc.index_stale = true;
-    Some(snapshot)
+    Ok(Some(snapshot))
 }
 
 /// Publishes the diagnostics of `snapshot` of the document at `uri`
@@ -131,7 +150,7 @@ pub async fn publish(
     snapshot: Arc<Snapshot>,
 ) {
     let (mut published, unit, generation) = {
-        let mut s = state.lock().expect("state");
+        let mut s = lock(state);
         let unit = s.unit;
         let Some(doc) = s.documents.get_mut(uri) else {
             return;
@@ -148,7 +167,10 @@ pub async fn publish(
     else {
         return;
     };
-    let mut s = state.lock().expect("state");
+    let mut s = lock(state);
+    if s.shutting_down {
+        return;
+    }
     // Not if the document was closed, or opened again or replaced whole
     // (a reading of its new text follows).
     if let Some(doc) = s.documents.get_mut(uri)

@@ -1,17 +1,26 @@
-//! A guard between stdio and the protocol framework. The framework stops
-//! reading for good at the first message it cannot decode (its framed
-//! reader ends on an error), so one malformed message would end the
-//! session. The guard reads frames itself, resynchronises after bad
-//! headers, passes on only well-formed JSON-RPC messages, and answers the
-//! rest with a `Parse error` (-32700) or `Invalid Request` (-32600), written
-//! between the framework's own responses so frames never interleave.
+//! A guard between stdio and the protocol framework. The framework
+//! (tower-lsp-server 0.22) stops reading for good at the first message it
+//! cannot decode (its framed reader ends on an error), so one malformed
+//! message would end the session; what it cannot decode includes valid
+//! JSON: an id that is not an `i64` or a string (`1.5`, `1e3`,
+//! `18446744073709551616`), a member written twice, nesting past
+//! serde_json's 128 levels, a lone UTF-16 surrogate escape, a response
+//! whose error object it does not expect. It also leaves `$/` requests
+//! unanswered. The guard reads frames itself, resynchronises after bad
+//! headers, repairs what can be repaired (lone surrogates and bytes that
+//! are not UTF-8 become U+FFFD), passes on only what the framework reads,
+//! and answers the rest with a `Parse error` (-32700), `Invalid Request`
+//! (-32600) or `Method not found` (-32601), written between the
+//! framework's own responses so frames never interleave; a notification or
+//! a response it refuses is dropped with a log line. Whether the framework
+//! still needs this: feed it the cases of this module's tests without the
+//! guard (`tests/tests/lsp_abuse.rs` has them end to end).
 //!
 //! The server writes its own notifications through the same gap (an
 //! [`Outbox`]): diagnostics are serialised straight from their structs,
 //! where the framework would build a JSON tree of every message first.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -22,6 +31,7 @@ use tokio::io::{
     AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, DuplexStream,
 };
 use tokio::sync::mpsc;
+use tower_lsp_server::lsp_types::{LogMessageParams, MessageType, ShowMessageParams};
 
 /// Standard output written from a thread of its own: one `write` per
 /// message, where tokio's stdout would hand each message to its blocking
@@ -125,6 +135,39 @@ impl Outbox {
     pub fn send(&self, body: Vec<u8>) {
         let _ = self.0.send(Frame::new(body));
     }
+
+    /// Writes `message` to the log on standard error and to the client's
+    /// log (`window/logMessage`): for what a user may need to see.
+    pub fn tell(&self, typ: MessageType, message: &str) {
+        log(typ, message);
+        self.notify(
+            "window/logMessage",
+            &LogMessageParams {
+                typ,
+                message: message.to_string(),
+            },
+        );
+    }
+
+    /// Shows `message` to the user (`window/showMessage`), and logs it.
+    pub fn show(&self, typ: MessageType, message: &str) {
+        log(typ, message);
+        self.notify(
+            "window/showMessage",
+            &ShowMessageParams {
+                typ,
+                message: message.to_string(),
+            },
+        );
+    }
+}
+
+fn log(typ: MessageType, message: &str) {
+    match typ {
+        MessageType::ERROR => tracing::error!("{message}"),
+        MessageType::WARNING => tracing::warn!("{message}"),
+        _ => tracing::info!("{message}"),
+    }
 }
 
 /// What the client offers that the typed `initialize` parameters lose:
@@ -203,45 +246,259 @@ fn error_response(id: Value, code: i64, message: &str) -> Frame {
     Frame::new(body.to_string().into_bytes())
 }
 
-/// Why a body is not passed on: `(id, code, message)` of the error reply.
-/// The members are looked at as written, so a 10 MB `didOpen` is scanned
-/// once and not copied.
-fn check(body: &[u8]) -> Result<(), (Value, i64, &'static str)> {
-    let members: BTreeMap<Cow<str>, &RawValue> = serde_json::from_slice(body).map_err(|e| {
-        let code = match e.classify() {
-            Category::Data => -32600,
-            _ => -32700,
-        };
-        let message = if code == -32600 {
-            "Invalid request"
-        } else {
-            "Parse error"
-        };
-        (Value::Null, code, message)
-    })?;
-    let raw = |key: &str| members.get(key).map(|v| v.get());
+/// An error reply to the request whose id is written `id` (raw JSON: a
+/// number the framework cannot hold, such as `1.5`, is answered as sent,
+/// so the client can match the reply to its request).
+fn error_reply(id: &str, code: i64, message: &str) -> Frame {
+    let mut body = br#"{"jsonrpc":"2.0","id":"#.to_vec();
+    body.extend_from_slice(id.as_bytes());
+    body.extend_from_slice(br#","error":"#);
+    serde_json::to_writer(&mut body, &json!({ "code": code, "message": message }))
+        .expect("an error object serialises");
+    body.push(b'}');
+    Frame::new(body)
+}
+
+/// How deeply a message may nest (the message itself is level 1). The
+/// framework reads messages with serde_json, which gives up past 128
+/// levels, and then stops reading for good; 100 leaves room and is far
+/// beyond any message of the protocol.
+const MAX_DEPTH: usize = 100;
+
+/// What [`scan`] found in a body.
+#[derive(Debug, Default)]
+struct Scanned {
+    /// The deepest nesting of arrays and objects.
+    depth: usize,
+    /// Where escapes of lone surrogates were replaced, with what was
+    /// written there.
+    repaired: Vec<(usize, [u8; 6])>,
+}
+
+/// Reads a JSON body once: how deeply it nests, and every escape of a lone
+/// UTF-16 surrogate (`\ud800` without its pair), which JavaScript's
+/// `JSON.stringify` writes for a buffer holding half a pair but a Rust
+/// string cannot hold, replaced in place by `\ufffd` (U+FFFD, the
+/// replacement character; both escapes are six bytes).
+fn scan(body: &mut [u8]) -> Scanned {
+    let mut found = Scanned::default();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < body.len() {
+        match body[i] {
+            b'"' => {
+                i += 1;
+                // Inside a string: on to its closing quote, past escapes.
+                loop {
+                    let Some(n) = memchr::memchr2(b'"', b'\\', &body[i..]) else {
+                        return found;
+                    };
+                    i += n;
+                    if body[i] == b'"' {
+                        i += 1;
+                        break;
+                    }
+                    i += escape(body, i, &mut found);
+                }
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                found.depth = found.depth.max(depth);
+                i += 1;
+            }
+            b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+/// The length of the escape at `body[at]` (a backslash), repairing it if
+/// it is a lone surrogate.
+fn escape(body: &mut [u8], at: usize, found: &mut Scanned) -> usize {
+    let unit = |from: usize| -> Option<u16> {
+        let hex = body.get(from..from + 6)?;
+        if hex[0] != b'\\' || hex[1] != b'u' {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(&hex[2..]).ok()?, 16).ok()
+    };
+    let Some(first) = unit(at) else {
+        return 2; // `\n`, `\"` and the like (or a broken escape)
+    };
+    let high = (0xD800..0xDC00).contains(&first);
+    let low = (0xDC00..0xE000).contains(&first);
+    if high && unit(at + 6).is_some_and(|u| (0xDC00..0xE000).contains(&u)) {
+        return 12; // a pair: one character beyond the BMP
+    }
+    if high || low {
+        let mut original = [0; 6];
+        original.copy_from_slice(&body[at..at + 6]);
+        body[at..at + 6].copy_from_slice(br"\ufffd");
+        found.repaired.push((at, original));
+    }
+    6
+}
+
+/// The members of a message, in the order written, as written.
+struct Members<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de> serde::Deserialize<'de> for Members<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Members<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON-RPC message (an object)")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut members = Vec::new();
+                while let Some(member) = map.next_entry::<String, &'de RawValue>()? {
+                    members.push(member);
+                }
+                Ok(Members(members))
+            }
+        }
+        d.deserialize_map(Visitor)
+    }
+}
+
+/// What becomes of a message the guard has read.
+#[derive(Debug)]
+enum Verdict {
+    /// Well-formed: on to the framework.
+    Pass,
+    /// Refused, and answered: the reply's id (raw JSON), code and message.
+    Reply(String, i64, String),
+    /// Refused without an answer (a notification or a response, which
+    /// get none), with the reason, for the log.
+    Drop(String),
+}
+
+/// Whether `body` goes on to the framework, repairing on the way what can
+/// be (invalid UTF-8 and lone surrogates become U+FFFD). The members are
+/// looked at as written, so a 10 MB `didOpen` is scanned, not copied.
+fn check(body: &mut Vec<u8>) -> Verdict {
+    if std::str::from_utf8(body).is_err() {
+        *body = String::from_utf8_lossy(body).into_owned().into_bytes();
+        tracing::warn!("a message held bytes that are not UTF-8: read as U+FFFD");
+    }
+    let scanned = scan(body);
+    if !scanned.repaired.is_empty() {
+        tracing::info!(
+            "a message held {} lone UTF-16 surrogate(s): read as U+FFFD",
+            scanned.repaired.len()
+        );
+    }
+    let members = match serde_json::from_slice::<Members>(body) {
+        Ok(Members(members)) => members,
+        Err(e) => {
+            let (code, what) = match e.classify() {
+                Category::Data => (-32600, "Invalid request"),
+                _ => (-32700, "Parse error"),
+            };
+            return Verdict::Reply("null".into(), code, format!("{what}: {e}"));
+        }
+    };
+    let raw = |key: &str| members.iter().find(|(k, _)| k == key).map(|(_, v)| v.get());
     let starts = |key: &str, first: &[u8]| {
         raw(key).is_some_and(|v| v.bytes().next().is_some_and(|b| first.contains(&b)))
     };
-    let valid_id = match raw("id") {
-        None | Some("null") => true,
-        Some(_) => starts("id", b"-0123456789\""),
+    // The id as the client wrote it (before any repair), for a reply.
+    let id = raw("id").map(|v| {
+        let at = v.as_ptr() as usize - body.as_ptr() as usize;
+        let mut written = v.as_bytes().to_vec();
+        for (offset, original) in &scanned.repaired {
+            if (at..at + v.len()).contains(offset) {
+                written[offset - at..offset - at + 6].copy_from_slice(original);
+            }
+        }
+        (
+            String::from_utf8_lossy(&written).into_owned(),
+            written != v.as_bytes(),
+        )
+    });
+    let answer_id = match &id {
+        Some((written, _)) if starts("id", b"-0123456789\"") => written.clone(),
+        _ => "null".to_string(),
     };
-    let id = match raw("id") {
-        Some(v) if valid_id => serde_json::from_str(v).unwrap_or(Value::Null),
-        _ => Value::Null,
+    let is_request = members.iter().any(|(k, _)| k == "method");
+    let refuse = |reason: String| {
+        if (is_request && id.is_none()) || (!is_request && raw("result").or(raw("error")).is_some())
+        {
+            Verdict::Drop(reason)
+        } else {
+            Verdict::Reply(
+                answer_id.clone(),
+                -32600,
+                format!("Invalid request: {reason}"),
+            )
+        }
     };
-    let is_request = starts("method", b"\"");
-    let is_response = members.contains_key("id")
-        && (members.contains_key("result") || members.contains_key("error"));
-    let params_ok = raw("params").is_none_or(|p| p == "null" || starts("params", b"{["));
-    let version_ok = raw("jsonrpc")
-        .and_then(|v| serde_json::from_str::<Cow<str>>(v).ok())
-        .is_some_and(|v| v == "2.0");
-    if !version_ok || !valid_id || !(is_request || is_response) || !params_ok {
-        return Err((id, -32600, "Invalid request"));
+
+    let mut names: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+    names.sort_unstable();
+    if let Some(twice) = names.windows(2).find(|w| w[0] == w[1]) {
+        return refuse(format!("the member `{}` is written twice", twice[0]));
     }
-    Ok(())
+    match raw("jsonrpc").map(serde_json::from_str::<Cow<str>>) {
+        Some(Ok(v)) if v == "2.0" => {}
+        _ => return refuse("`jsonrpc` is not \"2.0\"".into()),
+    }
+    match &id {
+        None => {}
+        Some((_, true)) => return refuse("the id holds a lone UTF-16 surrogate".into()),
+        Some((written, false)) => {
+            let valid =
+                written == "null" || written.starts_with('"') || written.parse::<i64>().is_ok();
+            if !valid {
+                return refuse(format!(
+                    "the id {written} is neither a string nor a whole number of 64 bits"
+                ));
+            }
+        }
+    }
+    if scanned.depth > MAX_DEPTH {
+        return refuse(format!(
+            "the message nests more than {MAX_DEPTH} levels deep"
+        ));
+    }
+    if !is_request {
+        // A response to one of the server's requests: read it as the
+        // framework will (responses are small).
+        if raw("result").is_none() && raw("error").is_none() {
+            return refuse("neither a request, a notification nor a response".into());
+        }
+        if id.is_none() {
+            return Verdict::Drop("a response without an id".into());
+        }
+        if let Err(e) = serde_json::from_slice::<tower_lsp_server::jsonrpc::Response>(body) {
+            return Verdict::Drop(format!("a response that cannot be read: {e}"));
+        }
+        return Verdict::Pass;
+    }
+    if !starts("method", b"\"") {
+        return refuse("`method` is not a string".into());
+    }
+    if !raw("params").is_none_or(|p| p == "null" || starts("params", b"{[")) {
+        return refuse("`params` is neither an object nor an array".into());
+    }
+    // The framework swallows `$/` requests it does not know; the protocol
+    // wants them answered "method not found" (it handles no `$/` request).
+    if id.is_some() && raw("method").is_some_and(|m| m.starts_with("\"$/")) {
+        return Verdict::Reply(
+            answer_id,
+            -32601,
+            format!("Method not found: {}", raw("method").unwrap_or_default()),
+        );
+    }
+    Verdict::Pass
 }
 
 async fn read_input<R: AsyncRead + Unpin>(
@@ -307,16 +564,18 @@ async fn read_input<R: AsyncRead + Unpin>(
         if input.read_exact(&mut body).await.is_err() {
             return;
         }
-        match check(&body) {
-            Ok(()) => {
+        match check(&mut body) {
+            Verdict::Pass => {
                 offered.read(&body);
                 if Frame::new(body).write_to(&mut to_server).await.is_err() {
                     return;
                 }
             }
-            Err((id, code, message)) => {
-                let _ = errors.send(error_response(id, code, message));
+            Verdict::Reply(id, code, message) => {
+                tracing::warn!("refused a message (id {id}): {message}");
+                let _ = errors.send(error_reply(&id, code, &message));
             }
+            Verdict::Drop(reason) => tracing::warn!("dropped a message: {reason}"),
         }
     }
 }
@@ -378,24 +637,110 @@ async fn read_frame(from: &mut BufReader<DuplexStream>) -> Option<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
-    use super::check;
+    use super::{MAX_DEPTH, Verdict, check};
+
+    fn verdict(body: &str) -> Verdict {
+        check(&mut body.as_bytes().to_vec())
+    }
+
+    fn reply(body: &str) -> (String, i64) {
+        match verdict(body) {
+            Verdict::Reply(id, code, _) => (id, code),
+            other => panic!("{body}: {other:?}"),
+        }
+    }
 
     #[test]
     fn only_well_formed_json_rpc_passes() {
-        assert!(check(br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#).is_ok());
-        assert!(check(br#"{"jsonrpc":"2.0","method":"initialized"}"#).is_ok());
-        assert!(check(br#"{"jsonrpc":"2.0","id":3,"result":null}"#).is_ok());
-        assert_eq!(check(br#"{"jsonrpc": 2.0"#).unwrap_err().1, -32700);
-        assert_eq!(check(br#"[1,2]"#).unwrap_err().1, -32600);
+        let passes = |body: &str| matches!(verdict(body), Verdict::Pass);
+        assert!(passes(
+            r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#
+        ));
+        assert!(passes(r#"{"jsonrpc":"2.0","method":"initialized"}"#));
+        assert!(passes(r#"{"jsonrpc":"2.0","id":3,"result":null}"#));
+        assert!(passes(r#"{"jsonrpc":"2.0","id":"a","method":"x"}"#));
+        assert_eq!(reply(r#"{"jsonrpc": 2.0"#), ("null".into(), -32700));
+        assert_eq!(reply(r#"[1,2]"#), ("null".into(), -32600));
+        assert_eq!(reply(r#"{"jsonrpc":"2.0","id":7}"#), ("7".into(), -32600));
         assert_eq!(
-            check(br#"{"jsonrpc":"2.0","id":7}"#).unwrap_err(),
-            (serde_json::json!(7), -32600, "Invalid request")
+            reply(r#"{"jsonrpc":"2.0","id":{},"method":"x"}"#),
+            ("null".into(), -32600)
         );
+    }
+
+    #[test]
+    fn ids_the_framework_cannot_hold_are_answered_as_written() {
+        for id in ["1.5", "1e3", "18446744073709551616", "-9223372036854775809"] {
+            let body = format!(r#"{{"jsonrpc":"2.0","id":{id},"method":"shutdown"}}"#);
+            assert_eq!(reply(&body), (id.to_string(), -32600), "{body}");
+        }
+        let body = r#"{"jsonrpc":"2.0","id":"\ud800","method":"shutdown"}"#;
+        assert_eq!(reply(body), (r#""\ud800""#.to_string(), -32600));
+    }
+
+    #[test]
+    fn a_member_written_twice_is_refused() {
+        let body = r#"{"jsonrpc":"2.0","jsonrpc":"2.0","id":5,"method":"shutdown"}"#;
+        assert_eq!(reply(body), ("5".into(), -32600));
+        let notification = r#"{"jsonrpc":"2.0","method":"x","method":"y"}"#;
+        assert!(matches!(verdict(notification), Verdict::Drop(_)));
+    }
+
+    #[test]
+    fn nesting_the_framework_reads_passes_and_deeper_is_refused() {
+        let nested = |levels: usize| {
+            format!(
+                r#"{{"jsonrpc":"2.0","id":1,"method":"x","params":{}{}}}"#,
+                "[".repeat(levels),
+                "]".repeat(levels)
+            )
+        };
+        let deepest = nested(MAX_DEPTH - 1);
+        assert!(matches!(verdict(&deepest), Verdict::Pass));
+        // What passes, the framework can read.
+        serde_json::from_str::<tower_lsp_server::jsonrpc::Request>(&deepest).unwrap();
+        assert_eq!(reply(&nested(300)), ("1".into(), -32600));
+    }
+
+    #[test]
+    fn lone_surrogates_become_the_replacement_character() {
+        let mut body = br#"{"jsonrpc":"2.0","method":"m","params":{"text":"a\ud800b\udc00\ud83d\ude00\\ud800"}}"#.to_vec();
+        assert!(matches!(check(&mut body), Verdict::Pass));
+        let message: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(message["params"]["text"], "a\u{fffd}b\u{fffd}😀\\ud800");
+        let mut bytes = b"{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":[\"\xff\"]}".to_vec();
+        assert!(matches!(check(&mut bytes), Verdict::Pass));
         assert_eq!(
-            check(br#"{"jsonrpc":"2.0","id":{},"method":"x"}"#)
-                .unwrap_err()
-                .0,
-            serde_json::Value::Null
+            serde_json::from_slice::<serde_json::Value>(&bytes).unwrap()["params"][0],
+            "\u{fffd}"
         );
+    }
+
+    #[test]
+    fn unknown_dollar_requests_are_method_not_found_and_notifications_pass() {
+        assert_eq!(
+            reply(r#"{"jsonrpc":"2.0","id":4,"method":"$/nothing"}"#),
+            ("4".into(), -32601)
+        );
+        assert!(matches!(
+            verdict(r#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":1}}"#),
+            Verdict::Pass
+        ));
+    }
+
+    #[test]
+    fn responses_the_framework_cannot_read_are_dropped() {
+        assert!(matches!(
+            verdict(r#"{"jsonrpc":"2.0","id":1.5,"result":null}"#),
+            Verdict::Drop(_)
+        ));
+        assert!(matches!(
+            verdict(r#"{"jsonrpc":"2.0","id":2,"error":{"code":1.5,"message":"x"}}"#),
+            Verdict::Drop(_)
+        ));
+        assert!(matches!(
+            verdict(r#"{"jsonrpc":"2.0","id":9,"result":"\ud800"}"#),
+            Verdict::Pass
+        ));
     }
 }

@@ -395,6 +395,7 @@ pub fn run(cx: &Context) -> Reported {
             continue;
         };
         let mut report = Report::new(rule, severity);
+        crate::fault_injection::panic_if_armed(rule.code, cx.text);
         check(cx, &mut report);
         out.take(report);
     }

@@ -404,7 +404,9 @@ fn rule_list(names: &[String], flag: &str) -> Result<Vec<&'static Rule>> {
         .collect()
 }
 
-fn list_rules(out: &mut dyn std::io::Write) -> Result<()> {
+/// Lists every rule: code, name, default severity, fix safety and what it
+/// finds, one a line (`transcript-ls rules`, `lint --list-rules`).
+pub fn list_rules(out: &mut dyn std::io::Write) -> Result<()> {
     for r in REGISTRY {
         let fix = match r.fix {
             rules::FixSafety::None => "",
@@ -426,9 +428,8 @@ fn list_rules(out: &mut dyn std::io::Write) -> Result<()> {
 
 /// Prints a rule's documentation: its title line, then its doc comment.
 pub fn explain(code: &str, out: &mut dyn std::io::Write) -> Result<()> {
-    let rule = rules::lookup(code).ok_or_else(|| {
-        anyhow!("unknown rule `{code}`; `transcript-ls lint --list-rules` lists them")
-    })?;
+    let rule = rules::lookup(code)
+        .ok_or_else(|| anyhow!("unknown rule `{code}`; `transcript-ls rules` lists them"))?;
     writeln!(
         out,
         "{} {} ({}, {})\n",
