@@ -23,6 +23,11 @@ pub enum Confidence {
     Sure,
 }
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use super::{Fnv, fnv, is_word};
 use Confidence::{Possible, Sure};
 
 /// `(seen, meant, confidence)`, in lower case; a word in capitals is
@@ -100,63 +105,93 @@ impl Case {
     pub fn of(word: &str) -> Option<Case> {
         let mut chars = word.chars().filter(|c| c.is_alphabetic());
         let first = chars.next()?;
-        let rest: Vec<char> = chars.collect();
-        if first.is_lowercase() && rest.iter().all(|c| c.is_lowercase()) {
-            Some(Case::Lower)
-        } else if first.is_uppercase() && rest.iter().all(|c| c.is_lowercase()) {
-            Some(Case::Title)
-        } else if first.is_uppercase() && rest.iter().all(|c| c.is_uppercase()) {
-            Some(Case::Upper)
-        } else {
-            None
+        let (mut lower, mut upper) = (true, true);
+        for c in chars {
+            lower &= c.is_lowercase();
+            upper &= c.is_uppercase();
+        }
+        match (first.is_lowercase(), first.is_uppercase()) {
+            (true, _) if lower => Some(Case::Lower),
+            (_, true) if lower => Some(Case::Title),
+            (_, true) if upper => Some(Case::Upper),
+            _ => None,
         }
     }
 
-    /// `word` (in lower case) written in this case.
-    pub fn apply(self, word: &str) -> String {
+    /// `word` (in lower case) written in this case, into `out`.
+    pub fn write(self, word: &str, out: &mut String) {
+        out.clear();
         match self {
-            Case::Lower => word.to_string(),
-            Case::Upper => word.to_uppercase(),
+            Case::Lower => out.push_str(word),
+            Case::Upper => out.extend(word.chars().flat_map(char::to_uppercase)),
             Case::Title => {
                 let mut chars = word.chars();
-                chars.next().map_or_else(String::new, |first| {
-                    first.to_uppercase().chain(chars).collect()
-                })
+                if let Some(first) = chars.next() {
+                    out.extend(first.to_uppercase());
+                    out.push_str(chars.as_str());
+                }
             }
         }
     }
 }
 
-/// The readings of `word` that `is_word` accepts, fewest confusions first
-/// and sure ones before possible ones: every word one confusion away, or,
-/// when there is none, two sure confusions away. `word` is written in one
-/// [`Case`]; anything else has no readings.
-pub fn readings(word: &str, is_word: &mut impl FnMut(&str) -> bool) -> Vec<Reading> {
+/// The dictionary words `word` may be a misreading of, fewest confusions
+/// first and sure ones before possible ones: every word one confusion
+/// away, or, when there is none and `word` has five letters or more, two
+/// sure confusions away. `word` is written in one [`Case`]; anything else
+/// has no readings.
+///
+/// Each thread remembers the readings of the words it has read (up to a
+/// hundred thousand): OCR misreads the same words again and again, and an
+/// edit reads a document's sections again.
+pub fn readings(word: &str) -> Vec<Reading> {
+    const REMEMBERED: usize = 100_000;
+    thread_local! {
+        static KNOWN: RefCell<HashMap<u64, Vec<Reading>, BuildHasherDefault<Fnv>>> =
+            RefCell::new(HashMap::default());
+    }
+    let key = fnv(word);
+    if let Some(known) = KNOWN.with(|k| k.borrow().get(&key).cloned()) {
+        return known;
+    }
+    let found = search(word);
+    KNOWN.with(|k| {
+        let mut k = k.borrow_mut();
+        if k.len() >= REMEMBERED {
+            k.clear();
+        }
+        k.insert(key, found.clone());
+    });
+    found
+}
+
+/// [`readings`] without the memory.
+fn search(word: &str) -> Vec<Reading> {
     let Some(case) = Case::of(word) else {
         return Vec::new();
     };
     let lower = word.to_lowercase();
     let mut found: Vec<Reading> = Vec::new();
-    let mut first_steps: Vec<(String, bool)> = Vec::new();
-    for (variant, sure) in variants(&lower) {
-        let written = case.apply(&variant);
+    let mut first_steps: Vec<String> = Vec::new();
+    let mut written = String::new();
+    each_variant(&lower, &mut |variant, sure| {
+        case.write(variant, &mut written);
         if is_word(&written) {
-            add(&mut found, written, 1, sure);
+            add(&mut found, written.clone(), 1, sure);
         } else if sure {
-            first_steps.push((variant, sure));
+            first_steps.push(variant.to_string());
         }
-    }
+    });
     if found.is_empty() && lower.chars().count() >= 5 {
-        for (step, _) in &first_steps {
-            for (variant, sure) in variants(step) {
-                if !sure || variant == lower {
-                    continue;
+        for step in &first_steps {
+            each_variant(step, &mut |variant, sure| {
+                if sure && variant != lower {
+                    case.write(variant, &mut written);
+                    if is_word(&written) {
+                        add(&mut found, written.clone(), 2, true);
+                    }
                 }
-                let written = case.apply(&variant);
-                if is_word(&written) {
-                    add(&mut found, written, 2, true);
-                }
-            }
+            });
         }
     }
     found.sort_by_key(|r| (r.steps, !r.sure));
@@ -170,31 +205,27 @@ fn add(found: &mut Vec<Reading>, word: String, steps: usize, sure: bool) {
     }
 }
 
-/// Every string one confusion away from `word`, with whether it is sure.
-fn variants(word: &str) -> Vec<(String, bool)> {
-    let mut out = Vec::new();
+/// Calls `each` with every string one confusion away from `word`, and
+/// whether the confusion is sure.
+fn each_variant(word: &str, each: &mut impl FnMut(&str, bool)) {
+    let mut variant = String::with_capacity(word.len() + 2);
     for &(seen, meant, confidence) in TABLE {
         for (at, _) in word.match_indices(seen) {
-            let mut variant = String::with_capacity(word.len() + 1);
+            variant.clear();
             variant.push_str(&word[..at]);
             variant.push_str(meant);
             variant.push_str(&word[at + seen.len()..]);
-            out.push((variant, confidence == Sure));
+            each(&variant, confidence == Sure);
         }
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dictionary::is_word;
 
     fn read(word: &str) -> Vec<String> {
-        readings(word, &mut |w| is_word(w))
-            .into_iter()
-            .map(|r| r.word)
-            .collect()
+        readings(word).into_iter().map(|r| r.word).collect()
     }
 
     #[test]
@@ -231,15 +262,15 @@ mod tests {
 
     #[test]
     fn a_single_sure_step_is_sure() {
-        let r = readings("rnissile", &mut |w| is_word(w));
+        let r = readings("rnissile");
         assert_eq!(r[0].steps, 1);
         assert!(r[0].sure);
-        let r = readings("Septenber", &mut |w| is_word(w));
+        let r = readings("Septenber");
         assert_eq!(r[0].word, "September");
         assert!(!r[0].sure, "n for m is only possible");
-        let r = readings("tbcre", &mut |w| is_word(w));
+        let r = readings("tbcre");
         assert_eq!((r[0].word.as_str(), r[0].steps), ("there", 2));
         // Two possible confusions are too many: `SEGRFT` has no reading.
-        assert!(readings("SEGRFT", &mut |w| is_word(w)).is_empty());
+        assert!(readings("SEGRFT").is_empty());
     }
 }

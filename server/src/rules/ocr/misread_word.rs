@@ -71,7 +71,6 @@
 //! most three). A word the project uses on purpose goes in
 //! `transcript.toml`: `[words] accept = ["Sukhodrev"]`.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::dictionary::confusions::{Case, Reading, readings};
@@ -118,8 +117,9 @@ fn check(cx: &Context, out: &mut Report) {
             continue;
         }
         let mut line_start = p.content.start;
+        let mut tokens = Vec::new();
         for line in cx.slice(&p.content).split('\n') {
-            let tokens = tokens(line, line_start);
+            line_tokens(line, line_start, &mut tokens);
             line_start += line.len() + 1;
             if !reads_as_prose(cx.text, &tokens, &mut cache) {
                 continue;
@@ -136,9 +136,10 @@ struct Token {
     core: Range<usize>,
 }
 
-/// The white-space separated tokens of `line`, which starts at `offset`.
-fn tokens(line: &str, offset: usize) -> Vec<Token> {
-    let mut out = Vec::new();
+/// The white-space separated tokens of `line`, which starts at `offset`,
+/// into `out`.
+fn line_tokens(line: &str, offset: usize, out: &mut Vec<Token>) {
+    out.clear();
     let mut at = 0;
     for piece in line.split([' ', '\t', '\r']) {
         let start = at;
@@ -160,23 +161,15 @@ fn tokens(line: &str, offset: usize) -> Vec<Token> {
             core: core_start..core_start + core.len(),
         });
     }
-    out
 }
 
-/// Whether each word is English, remembered for the section.
+/// Whether each word is English ([`is_word`], which remembers).
 #[derive(Default)]
-struct WordCache {
-    words: HashMap<String, bool>,
-}
+struct WordCache;
 
 impl WordCache {
     fn is_word(&mut self, word: &str) -> bool {
-        if let Some(&known) = self.words.get(word) {
-            return known;
-        }
-        let known = is_word(word);
-        self.words.insert(word.to_string(), known);
-        known
+        is_word(word)
     }
 }
 
@@ -219,23 +212,29 @@ impl<'a> KnownNames<'a> {
 }
 
 /// A line reads as prose when four of its words or more, and two in three
-/// of its words of two letters or more, are English words.
+/// of its words of two letters or more, are English words; it is worth
+/// reading when some word is not (or is a stray letter, a piece of a
+/// split word).
 fn reads_as_prose(text: &str, tokens: &[Token], cache: &mut WordCache) -> bool {
-    let (mut words, mut english) = (0, 0);
+    let (mut words, mut english, mut unknown) = (0, 0, 0);
     for t in tokens {
         let core = &text[t.core.clone()];
-        if core.chars().count() < 2 || !core.chars().all(char::is_alphabetic) {
-            if !core.is_empty() {
-                words += 1;
-            }
+        if core.is_empty() {
             continue;
         }
         words += 1;
-        if cache.is_word(core) {
+        if !core.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        if core.len() == 1 {
+            unknown += usize::from(!matches!(core, "a" | "A" | "I"));
+        } else if cache.is_word(core) {
             english += 1;
+        } else {
+            unknown += 1;
         }
     }
-    english >= 4 && english * 3 >= words * 2
+    unknown > 0 && english >= 4 && english * 3 >= words * 2
 }
 
 fn check_line(
@@ -339,7 +338,7 @@ fn judge(word: &str, names: &KnownNames, cache: &mut WordCache) -> Option<Verdic
     if case != Some(Case::Lower) && names.recurs(word) {
         return None;
     }
-    let mut found = readings(word, &mut |w| cache.is_word(w));
+    let mut found = readings(word);
     match case {
         // A capitalised word may be a rare name: only a sure confusion
         // reads it as a word, unless it is long (few names of seven
