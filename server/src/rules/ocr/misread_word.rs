@@ -110,7 +110,6 @@ const RUN_OPENERS: &[&str] = &[
 ];
 
 fn check(cx: &Context, out: &mut Report) {
-    let mut cache = WordCache::default();
     let names = KnownNames::of(cx);
     for p in &cx.model.paragraphs {
         if !matches!(p.role, ParagraphRole::Body | ParagraphRole::StageDirection) {
@@ -121,10 +120,10 @@ fn check(cx: &Context, out: &mut Report) {
         for line in cx.slice(&p.content).split('\n') {
             line_tokens(line, line_start, &mut tokens);
             line_start += line.len() + 1;
-            if !reads_as_prose(cx.text, &tokens, &mut cache) {
+            if !reads_as_prose(cx.text, &tokens) {
                 continue;
             }
-            check_line(cx, &tokens, &names, &mut cache, out);
+            check_line(cx, &tokens, &names, out);
         }
     }
 }
@@ -160,16 +159,6 @@ fn line_tokens(line: &str, offset: usize, out: &mut Vec<Token>) {
             whole,
             core: core_start..core_start + core.len(),
         });
-    }
-}
-
-/// Whether each word is English ([`is_word`], which remembers).
-#[derive(Default)]
-struct WordCache;
-
-impl WordCache {
-    fn is_word(&mut self, word: &str) -> bool {
-        is_word(word)
     }
 }
 
@@ -215,7 +204,7 @@ impl<'a> KnownNames<'a> {
 /// of its words of two letters or more, are English words; it is worth
 /// reading when some word is not (or is a stray letter, a piece of a
 /// split word).
-fn reads_as_prose(text: &str, tokens: &[Token], cache: &mut WordCache) -> bool {
+fn reads_as_prose(text: &str, tokens: &[Token]) -> bool {
     let (mut words, mut english, mut unknown) = (0, 0, 0);
     for t in tokens {
         let core = &text[t.core.clone()];
@@ -228,7 +217,7 @@ fn reads_as_prose(text: &str, tokens: &[Token], cache: &mut WordCache) -> bool {
         }
         if core.len() == 1 {
             unknown += usize::from(!matches!(core, "a" | "A" | "I"));
-        } else if cache.is_word(core) {
+        } else if is_word(core) {
             english += 1;
         } else {
             unknown += 1;
@@ -237,13 +226,7 @@ fn reads_as_prose(text: &str, tokens: &[Token], cache: &mut WordCache) -> bool {
     unknown > 0 && english >= 4 && english * 3 >= words * 2
 }
 
-fn check_line(
-    cx: &Context,
-    tokens: &[Token],
-    names: &KnownNames,
-    cache: &mut WordCache,
-    out: &mut Report,
-) {
+fn check_line(cx: &Context, tokens: &[Token], names: &KnownNames, out: &mut Report) {
     let text = cx.text;
     let mut flagged = vec![false; tokens.len()];
     for (i, t) in tokens.iter().enumerate() {
@@ -261,13 +244,13 @@ fn check_line(
             if after_name && Case::of(part) != Some(Case::Lower) {
                 continue;
             }
-            if let Some(finding) = judge(part, names, cache) {
+            if let Some(finding) = judge(part, names) {
                 flagged[i] = true;
                 report(out, range, part, finding);
             }
         }
     }
-    split_words(cx, tokens, &flagged, cache, out);
+    split_words(cx, tokens, &flagged, out);
 }
 
 /// Capitalised words that open sentences, which start no name.
@@ -312,9 +295,9 @@ enum Verdict {
     RunTogether(&'static str, String),
 }
 
-fn judge(word: &str, names: &KnownNames, cache: &mut WordCache) -> Option<Verdict> {
+fn judge(word: &str, names: &KnownNames) -> Option<Verdict> {
     let letters = word.chars().count();
-    if letters < 3 || cache.is_word(word) || names.vouches_for(word) {
+    if letters < 3 || is_word(word) || names.vouches_for(word) {
         return None;
     }
     let case = Case::of(word);
@@ -325,7 +308,7 @@ fn judge(word: &str, names: &KnownNames, cache: &mut WordCache) -> Option<Verdic
             // A capital inside a lower-case word: `tHe`, `gOvernment`.
             let lower = word.to_lowercase();
             let first_lower = word.chars().next().is_some_and(char::is_lowercase);
-            return (first_lower && letters >= 3 && cache.is_word(&lower)).then(|| {
+            return (first_lower && letters >= 3 && is_word(&lower)).then(|| {
                 Verdict::Misread(vec![Reading {
                     word: lower,
                     steps: 1,
@@ -357,7 +340,7 @@ fn judge(word: &str, names: &KnownNames, cache: &mut WordCache) -> Option<Verdic
     found.retain(|r| {
         let lower = r.word.to_lowercase();
         (r.word.chars().count() > 3 || COMMON.contains(&lower.as_str()))
-            && (case != Some(Case::Upper) || cache.is_word(&lower))
+            && (case != Some(Case::Upper) || is_word(&lower))
     });
     if !found.is_empty() {
         return Some(Verdict::Misread(found));
@@ -366,7 +349,7 @@ fn judge(word: &str, names: &KnownNames, cache: &mut WordCache) -> Option<Verdic
         for &first in RUN_OPENERS {
             if let Some(rest) = word.strip_prefix(first)
                 && (COMMON.contains(&rest) || rest.chars().count() >= 5)
-                && cache.is_word(rest)
+                && is_word(rest)
             {
                 return Some(Verdict::RunTogether(first, rest.to_string()));
             }
@@ -416,13 +399,7 @@ fn report(out: &mut Report, range: Range<usize>, word: &str, verdict: Verdict) {
 /// Two pieces of one word: adjacent tokens of letters, one of them no
 /// word (a single letter other than `a` or `I` is none), which together
 /// make a word of the same case: `wh ich`, `o f`, `Wh ich`.
-fn split_words(
-    cx: &Context,
-    tokens: &[Token],
-    flagged: &[bool],
-    cache: &mut WordCache,
-    out: &mut Report,
-) {
+fn split_words(cx: &Context, tokens: &[Token], flagged: &[bool], out: &mut Report) {
     let text = cx.text;
     // The first piece is letters alone; the second may carry the
     // sentence's punctuation after it.
@@ -444,19 +421,19 @@ fn split_words(
         {
             continue;
         }
-        let piece_word = |w: &str, cache: &mut WordCache| {
+        let piece_word = |w: &str| {
             if w.chars().count() == 1 {
                 matches!(w, "a" | "A" | "I")
             } else {
-                cache.is_word(w)
+                is_word(w)
             }
         };
-        if piece_word(a, cache) && piece_word(b, cache) {
+        if piece_word(a) && piece_word(b) {
             continue;
         }
         let joined = format!("{a}{b}");
         let short = a.chars().count() == 1 || b.chars().count() == 1;
-        if short && !COMMON.contains(&joined.to_lowercase().as_str()) || !cache.is_word(&joined) {
+        if short && !COMMON.contains(&joined.to_lowercase().as_str()) || !is_word(&joined) {
             continue;
         }
         let range = pair[0].whole.start..pair[1].core.end;
