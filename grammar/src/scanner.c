@@ -197,6 +197,60 @@ static bool line_starts_ci(const Line *l, uint32_t at, const char *s) {
   return true;
 }
 
+/* Whether OCR may have written `seen` for the capital letter `meant`: a
+ * digit or letter of the same shape (`0` for O, `1` or `l` for I, `5` for
+ * S, `8` for B, `F` for E, `G` for C). */
+static bool ocr_same(int32_t seen, char meant) {
+  int32_t up = to_upper_ascii(seen);
+  if (up == (unsigned char)meant) return true;
+  switch (meant) {
+    case 'O': return seen == '0' || up == 'Q' || up == 'D';
+    case 'I': return seen == '1' || seen == 'l' || seen == '|' || seen == '!';
+    case 'S': return seen == '5' || seen == '$';
+    case 'B': return seen == '8';
+    case 'E': return up == 'F' || up == 'C';
+    case 'C': return up == 'G' || up == 'E' || seen == '(';
+    case 'L': return seen == '1' || seen == 'I';
+    case 'T': return seen == '7';
+    case 'N': return up == 'H';
+    case 'U': return up == 'O' || up == 'V';
+    case 'D': return up == 'O';
+    default: return false;
+  }
+}
+
+/* Whether the `n` characters at `w` are `word` (capitals) as OCR may have
+ * misread it: the same length, at most two characters changed, each by a
+ * confusion of shape, every other one in capitals as the word is, and the
+ * word long enough (six letters) that the match is no accident. */
+static bool ocr_reads_as(const int32_t *w, uint32_t n, const char *word) {
+  uint32_t len = (uint32_t)strlen(word);
+  if (n != len || len < 6) return false;
+  uint32_t changed = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    if (w[i] == (unsigned char)word[i]) continue;
+    if (!ocr_same(w[i], word[i]) || ++changed > 2) return false;
+  }
+  return true;
+}
+
+/* `line_starts_ci`, allowing OCR's misreadings of a name of six letters or
+ * more (`SUBJEGT`, `PARTlCIPANTS`, `Declassify 0n`). */
+static bool line_starts_ocr(const Line *l, const char *s) {
+  uint32_t n = (uint32_t)strlen(s);
+  if (l->len < n) return false;
+  if (line_starts_ci(l, 0, s)) return true;
+  if (n < 6) return false;
+  uint32_t changed = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    if (to_upper_ascii(l->c[i]) == to_upper_ascii((unsigned char)s[i])) continue;
+    if (s[i] == ' ' || !ocr_same(l->c[i], (char)to_upper_ascii((unsigned char)s[i])) ||
+        ++changed > 2)
+      return false;
+  }
+  return true;
+}
+
 static bool line_has(const Line *l, int32_t ch) {
   for (uint32_t i = 0; i < l->len; i++)
     if (l->c[i] == ch) return true;
@@ -318,6 +372,9 @@ static const char *const BANNER_WORDS[] = {
 };
 
 /* A banner needs one of these: "FOR OFFICIAL USE" alone is not one. */
+/* The level words a misread banner may stand for. */
+static const char *const BANNER_LEVELS[] = {"SECRET", "CONFIDENTIAL", "UNCLASSIFIED", NULL};
+
 static const char *const BANNER_ANCHORS[] = {
   "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "RESTRICTED", "NOFORN", "NODIS",
   "EXDIS", "LIMDIS", "ORCON", "FOUO", "CUI", "ONLY", "COPY", "ACCESS",
@@ -526,8 +583,22 @@ static bool is_banner(const Line *l, bool *struck) {
     uint32_t s = i;
     while (i < b && is_upper(l->c[i]) && l->c[i] < 0x80) i++;
     uint32_t n = i - s;
-    if (n == 0) return false; /* lower case, digits, punctuation */
-    if (i < b && !(is_hspace(l->c[i]) || l->c[i] == '/' || l->c[i] == '-' || l->c[i] == ',')) return false;
+    bool clean = n > 0 && (i >= b || is_hspace(l->c[i]) || l->c[i] == '/' || l->c[i] == '-' || l->c[i] == ',');
+    if (!clean || (!word_in(l->c + s, n, BANNER_WORDS, false) && !(after_rel && n == 3))) {
+      /* A level word OCR misread (`SFCRET`, `C0NFIDENTIAL`, `UNCLASSlFIED`). */
+      while (i < b && !(is_hspace(l->c[i]) || l->c[i] == '/' || l->c[i] == ',')) i++;
+      n = i - s;
+      if (!is_upper(l->c[s]) && !is_digit(l->c[s])) return false;
+      if (n == 3 && to_upper_ascii(l->c[s]) == 'T' && ocr_same(l->c[s + 1], 'O') &&
+          to_upper_ascii(l->c[s + 2]) == 'P')
+        continue; /* `T0P` before SECRET */
+      bool misread = false;
+      for (const char *const *w = BANNER_LEVELS; *w && !misread; w++)
+        misread = ocr_reads_as(l->c + s, n, *w);
+      if (!misread) return false;
+      anchor = true;
+      continue;
+    }
     if (word_in(l->c + s, n, BANNER_WORDS, false)) {
       if (word_in(l->c + s, n, BANNER_ANCHORS, false)) anchor = true;
       if (n == 3 && l->c[s] == 'R' && l->c[s + 1] == 'E' && l->c[s + 2] == 'L') after_rel = true;
@@ -543,7 +614,7 @@ static bool is_banner(const Line *l, bool *struck) {
 static uint32_t match_field(const Line *l, const char *const *names) {
   for (const char *const *s = names; *s; s++) {
     uint32_t n = (uint32_t)strlen(*s);
-    if (!line_starts_ci(l, 0, *s)) continue;
+    if (!line_starts_ocr(l, *s)) continue;
     uint32_t i = n;
     while (i < l->len && l->c[i] == ' ') i++;
     if (i >= l->len || l->c[i] != ':') continue;

@@ -80,6 +80,54 @@ pub const TABLE: &[(&str, &str, Confidence)] = &[
     ("è", "e", Sure),
 ];
 
+/// Whether OCR may have written `seen` for the capital letter `meant`: a
+/// digit or letter of the same shape. The grammar's scanner reads misread
+/// banners and field names with the same table (`ocr_same` in
+/// `grammar/src/scanner.c`); keep the two alike.
+fn same_shape(seen: char, meant: char) -> bool {
+    let up = seen.to_ascii_uppercase();
+    up == meant
+        || match meant {
+            'O' => matches!(seen, '0') || matches!(up, 'Q' | 'D'),
+            'I' => matches!(seen, '1' | 'l' | '|' | '!'),
+            'S' => matches!(seen, '5' | '$'),
+            'B' => seen == '8',
+            'E' => matches!(up, 'F' | 'C'),
+            'C' => matches!(up, 'G' | 'E') || seen == '(',
+            'L' => matches!(seen, '1' | 'I'),
+            'T' => seen == '7',
+            'N' => up == 'H',
+            'U' => matches!(up, 'O' | 'V'),
+            'D' => up == 'O',
+            _ => false,
+        }
+}
+
+/// Whether `seen` is `word` (written in capitals, six letters or more) as
+/// OCR misread it: the same length, at most two characters changed, each
+/// for one of the same shape (`SFCRET`, `C0NFIDENTIAL`, `PARTlCIPANTS`,
+/// `Declassify 0n`). Spaces must match.
+pub fn misread_as(seen: &str, word: &str) -> bool {
+    if seen.chars().count() != word.chars().count() || word.len() < 6 {
+        return false;
+    }
+    let mut changed = 0;
+    for (s, w) in seen.chars().zip(word.chars()) {
+        let w = w.to_ascii_uppercase();
+        if s.to_ascii_uppercase() == w {
+            continue;
+        }
+        if w == ' ' || !same_shape(s, w) {
+            return false;
+        }
+        changed += 1;
+        if changed > 2 {
+            return false;
+        }
+    }
+    true
+}
+
 /// A word a misread word may stand for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reading {
@@ -258,6 +306,21 @@ mod tests {
         for word in ["Lavrov", "Serdyukov", "Larjani", "xqzt"] {
             assert!(read(word).is_empty(), "{word}: {:?}", read(word));
         }
+    }
+
+    #[test]
+    fn misread_banners_and_field_names() {
+        assert!(misread_as("SFCRET", "SECRET"));
+        assert!(misread_as("SEGRFT", "SECRET"));
+        assert!(misread_as("C0NFIDENTIAL", "CONFIDENTIAL"));
+        assert!(misread_as("PARTlCIPANTS", "PARTICIPANTS"));
+        assert!(misread_as("Declassify 0n", "DECLASSIFY ON"));
+        assert!(!misread_as("SECRETS", "SECRET"));
+        assert!(!misread_as("SACRED", "SECRET"));
+        assert!(
+            !misread_as("SFGRFT", "SECRET"),
+            "three changes are too many"
+        );
     }
 
     #[test]

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::dictionary::confusions::misread_as;
+
 /// A classification level, ordered from least to most restrictive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Level {
@@ -100,7 +102,34 @@ pub fn banner_level(text: &str) -> Option<Level> {
         "SECRET" | "SECRET SENSITIVE" => Some(Level::Secret),
         "CONFIDENTIAL" => Some(Level::Confidential),
         "UNCLASSIFIED" => Some(Level::Unclassified),
-        _ => None,
+        _ => misread_level(head),
+    }
+}
+
+/// The level of a banner whose level word OCR misread (`SFCRET`, `T0P
+/// SECRET`, `C0NFIDENTIAL`), as the grammar's scanner reads it.
+fn misread_level(head: &str) -> Option<Level> {
+    let mut words = head.split_whitespace();
+    let first = words.next()?;
+    let (top, level) = if first.len() == 3 && first.starts_with('T') && first.ends_with('P') {
+        (true, words.next()?)
+    } else {
+        (false, first)
+    };
+    if words.next().is_some_and(|w| w != "SENSITIVE") {
+        return None;
+    }
+    let read = |word: &str| level == word || misread_as(level, word);
+    if read("SECRET") {
+        Some(if top { Level::TopSecret } else { Level::Secret })
+    } else if top {
+        None
+    } else if read("CONFIDENTIAL") {
+        Some(Level::Confidential)
+    } else if read("UNCLASSIFIED") {
+        Some(Level::Unclassified)
+    } else {
+        None
     }
 }
 

@@ -109,13 +109,12 @@ impl HeaderField {
         PARTICIPANT_FIELDS.iter().any(|name| self.is(name))
     }
 
-    /// Whether the field's name is `name`, ignoring case and spacing.
+    /// Whether the field is `name`, as written or as OCR misread a name of
+    /// six letters or more (`SUBJEGT`, `Declassify 0n`).
     pub fn is(&self, name: &str) -> bool {
-        self.name
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .eq_ignore_ascii_case(name)
+        let written = self.name.split_whitespace().collect::<Vec<_>>().join(" ");
+        written.eq_ignore_ascii_case(name)
+            || crate::dictionary::confusions::misread_as(&written, name)
     }
 }
 

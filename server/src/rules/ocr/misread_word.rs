@@ -1,6 +1,15 @@
 //! A word OCR misread letter by letter: `tbe`, `todav`, `rnissile`,
 //! `clecision`, `Classifled`, `Uuion`, `Septenber`; two words run together
-//! (`ofthe`); a word split in two (`wh ich`).
+//! (`ofthe`); a word split in two (`wh ich`); a banner or field name OCR
+//! misread (`SFCRET`, `C0NFIDENTIAL`, `T0P SECRET`, `SUBJEGT:`,
+//! `PARTlCIPANTS:`, `Declassify 0n:`).
+//!
+//! Banners and field names are read by shape: the same length as the
+//! word, at most two characters changed, each for a digit or letter of the
+//! same shape (`0` for O, `1` or `l` for I, `5` for S, `F` for E, `G` for
+//! C), in a word of six letters or more. The grammar reads such a line as
+//! the banner or field it is, so the markings rules still see the banner;
+//! this rule names the misreading and writes the word (a safe fix).
 //!
 //! A word is flagged only when all of these hold:
 //!
@@ -73,7 +82,7 @@
 
 use std::ops::Range;
 
-use crate::dictionary::confusions::{Case, Reading, readings};
+use crate::dictionary::confusions::{Case, Reading, misread_as, readings};
 use crate::dictionary::is_word;
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
@@ -109,7 +118,66 @@ const RUN_OPENERS: &[&str] = &[
     "with", "from",
 ];
 
+/// The field names of six letters or more that the grammar reads even when
+/// OCR misread them (its `FIELD_NAMES` and `PARTICIPANT_FIELDS`), so a
+/// misreading can be named and fixed.
+const FIELD_NAMES: &[&str] = &[
+    "SUBJECT",
+    "PARTICIPANTS",
+    "PRINCIPALS",
+    "ATTENDEES",
+    "OTHER ATTENDEES",
+    "ALSO PRESENT",
+    "LOCATION",
+    "CLASSIFIED BY",
+    "CLASSIFIED ON",
+    "REASONS",
+    "DECLASSIFY ON",
+    "DECLASSIFIED BY",
+    "DECLASSIFIED ON",
+    "DERIVED FROM",
+    "DOWNGRADE TO",
+    "CAUTION",
+    "THROUGH",
+    "DRAFTED BY",
+    "CLEARED BY",
+    "APPROVED BY",
+    "PREPARED BY",
+    "ATTACHMENT",
+    "ATTACHMENTS",
+    "ENCLOSURE",
+    "ENCLOSURES",
+    "DISTRIBUTION",
+    "MEMORANDUM FOR",
+    "MEMORANDUM TO",
+    "REFERENCE",
+    "REFERENCES",
+    "ATTENTION",
+    "PRIORITY",
+    "SUBJECTS",
+    "DISSEMINATION",
+    "CLASSIFICATION",
+    "CL REASON",
+    "DECLASSIFY",
+    "DOWNGRADE",
+    "AUTHORITY",
+    "AGENCY",
+    "RECORD NUMBER",
+    "RECORD SERIES",
+    "ORIGINATOR",
+    "DOCUMENT TYPE",
+    "RESTRICTIONS",
+    "CURRENT STATUS",
+    "COMMENTS",
+    "SOURCE",
+    "DATE ACQUIRED",
+];
+
+/// The level words of banners.
+const BANNER_WORDS: &[&str] = &["SECRET", "CONFIDENTIAL", "UNCLASSIFIED"];
+
 fn check(cx: &Context, out: &mut Report) {
+    misread_headings(cx, out);
     let names = KnownNames::of(cx);
     for p in &cx.model.paragraphs {
         if !matches!(p.role, ParagraphRole::Body | ParagraphRole::StageDirection) {
@@ -126,6 +194,94 @@ fn check(cx: &Context, out: &mut Report) {
             check_line(cx, &tokens, &names, out);
         }
     }
+}
+
+/// Banners and field names OCR misread (`SFCRET`, `C0NFIDENTIAL`,
+/// `SUBJEGT:`, `PARTlCIPANTS:`), which the grammar reads for what they are.
+fn misread_headings(cx: &Context, out: &mut Report) {
+    let model = cx.model;
+    for banner in &model.banners {
+        let text = cx.slice(&banner.range);
+        let mut at = banner.range.start;
+        for word in text.split([' ', '/', ',', '*', '~']) {
+            let range = at..at + word.len();
+            at += word.len() + 1;
+            // In capitals but for OCR's `l` for I.
+            let capitals = word.chars().all(|c| !c.is_lowercase() || c == 'l');
+            if let Some(meant) = BANNER_WORDS
+                .iter()
+                .find(|w| capitals && word != **w && misread_as(word, w))
+            {
+                report_heading(out, range, word, meant, "banner");
+            } else if word != "TOP" && misread_top(word) {
+                report_heading(out, range, word, "TOP", "banner");
+            }
+        }
+    }
+    for field in &model.fields {
+        let start = field.range.start;
+        let Some(offset) = cx.text[start..field.range.end].find(field.name.as_str()) else {
+            continue;
+        };
+        let range = start + offset..start + offset + field.name.len();
+        let written = field.name.as_str();
+        if let Some(meant) = FIELD_NAMES
+            .iter()
+            .find(|n| !written.eq_ignore_ascii_case(n) && misread_as(written, n))
+        {
+            let fixed = in_case_of(written, meant);
+            report_heading(out, range, written, &fixed, "field name");
+        }
+    }
+}
+
+/// `T0P`, `TQP`: OCR's `TOP` before `SECRET`.
+fn misread_top(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next(), chars.next()),
+        (Some('T'), Some('0' | 'Q' | 'D'), Some('P'), None)
+    )
+}
+
+/// `meant` (in capitals) written in the case of `written`, word by word: a
+/// word mostly in capitals in capitals, any other with its first letter's
+/// case and the rest in lower case (`PARTlCIPANTS` → `PARTICIPANTS`,
+/// `Declassify 0n` → `Declassify on`).
+fn in_case_of(written: &str, meant: &str) -> String {
+    let mut out = String::new();
+    for (w, m) in written.split(' ').zip(meant.split(' ')) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let upper = w.chars().filter(|c| c.is_uppercase()).count();
+        let lower = w.chars().filter(|c| c.is_lowercase()).count();
+        if upper >= lower {
+            out.push_str(&m.to_uppercase());
+        } else {
+            let mut chars = m.chars();
+            if let Some(first) = chars.next() {
+                if w.starts_with(char::is_uppercase) {
+                    out.push(first);
+                } else {
+                    out.extend(first.to_lowercase());
+                }
+                out.push_str(&chars.as_str().to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+fn report_heading(out: &mut Report, range: Range<usize>, written: &str, meant: &str, what: &str) {
+    out.add(
+        range.clone(),
+        format!("`{written}` is OCR's misreading of the {what} `{meant}`"),
+    )
+    .with_fix(Fix::safe(
+        format!("Write `{meant}`"),
+        vec![Edit::replace(range, meant.to_string())],
+    ));
 }
 
 /// A word of a line: the whole token, and its letters without the
