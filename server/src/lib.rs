@@ -10,16 +10,19 @@
 pub mod analysis;
 pub mod config;
 pub mod dictionary;
+pub mod facts;
 pub mod fault_injection;
 pub mod finding;
 pub mod fix;
 pub mod line_index;
 pub mod model;
 pub mod outline;
+pub mod rule_names;
 pub mod rules;
 pub mod suppression;
 pub mod syntax;
 pub mod treaties;
+pub mod treaty_mention;
 pub mod workspace;
 
 pub use analysis::{Analysis, Document, analyze_text};
