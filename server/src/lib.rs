@@ -10,10 +10,12 @@
 pub mod analysis;
 pub mod config;
 pub mod dictionary;
+pub mod discovery;
 pub mod facts;
 pub mod fault_injection;
 pub mod finding;
 pub mod fix;
+pub mod ide;
 pub mod line_index;
 pub mod model;
 pub mod outline;
