@@ -1,6 +1,9 @@
 //! Collects each lint rule's module doc comment (`//!` lines at the top of
 //! `src/rules/<group>/<rule>.rs`) into a table, so the rule's documentation,
-//! its hover text and `--explain` all come from the one comment; and
+//! its hover text and `--explain` all come from the one comment; collects
+//! each rule's code and name into another, so that the configuration and
+//! suppression comments can name rules without depending on the rules
+//! (which read the configuration); and
 //! deflates the English dictionary that O011 reads, so the binary carries it
 //! compressed.
 
@@ -28,6 +31,7 @@ fn rule_docs() {
     let rules = Path::new("src/rules");
     println!("cargo::rerun-if-changed=src/rules");
     let mut entries = Vec::new();
+    let mut names = Vec::new();
     let mut groups: Vec<_> = fs::read_dir(rules)
         .expect("src/rules exists")
         .flatten()
@@ -63,6 +67,7 @@ fn rule_docs() {
                 path.file_stem().unwrap().to_string_lossy()
             );
             entries.push((module, doc.join("\n")));
+            names.push((field(&source, "code"), field(&source, "name")));
         }
     }
     let mut out = String::from(
@@ -74,4 +79,29 @@ fn rule_docs() {
     out.push_str("];\n");
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("rule_docs.rs");
     fs::write(dest, out).expect("OUT_DIR is writable");
+
+    names.sort();
+    let mut out = String::from(
+        "/// Each rule's code and name, in code order.\npub const RULE_NAMES: &[(&str, &str)] = &[\n",
+    );
+    for (code, name) in names {
+        writeln!(out, "    ({code:?}, {name:?}),").unwrap();
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("rule_names.rs");
+    fs::write(dest, out).expect("OUT_DIR is writable");
+}
+
+/// The string value of `key: "..."` in a rule file's `RULE` static.
+fn field(source: &str, key: &str) -> String {
+    let rule = source
+        .find("static RULE: Rule = Rule {")
+        .expect("every rule file defines `static RULE: Rule = Rule { ... }`");
+    let at = source[rule..]
+        .find(&format!("\n    {key}: \""))
+        .unwrap_or_else(|| panic!("the rule's `{key}` is a string literal"))
+        + rule;
+    let value = &source[at..];
+    let value = &value[value.find('"').unwrap() + 1..];
+    value[..value.find('"').unwrap()].to_string()
 }

@@ -10,16 +10,21 @@
 pub mod analysis;
 pub mod config;
 pub mod dictionary;
+pub mod discovery;
+pub mod facts;
 pub mod fault_injection;
 pub mod finding;
 pub mod fix;
+pub mod ide;
 pub mod line_index;
 pub mod model;
 pub mod outline;
+pub mod rule_names;
 pub mod rules;
 pub mod suppression;
 pub mod syntax;
 pub mod treaties;
+pub mod treaty_mention;
 pub mod workspace;
 
 pub use analysis::{Analysis, Document, analyze_text};

@@ -63,6 +63,26 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Print each document's speaker statistics: turns, words, and
+    /// questions asked and answered, per speaker and, in a file of several
+    /// records, per record.
+    #[command(
+        after_help = "Examples:\n  transcript-ls stats fixtures/samples/memcon-2008-sochi.txt\n  \
+        transcript-ls stats --format csv archive/*.transcript > speakers.csv\n\n\
+        A turn asks a question when its speaker is QUESTION or Q or its text holds a `?`; the next \
+        turn by another speaker answers it. The editor's \"Show speaker statistics\" shows the same \
+        numbers (the server's `transcript.speakerStatistics` command). Files that cannot be read are \
+        reported and skipped; the exit code is then 1."
+    )]
+    Stats {
+        /// Transcript files to read.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// How to print: a table per document, JSON, or CSV (one row per
+        /// document, record and speaker).
+        #[arg(long, value_enum, default_value = "text")]
+        format: cli::stats::Format,
+    },
 }
 
 fn main() -> ExitCode {
@@ -88,6 +108,7 @@ fn main() -> ExitCode {
             }
         }
         Some(Command::Parse { files }) => cli::parse::run(&files),
+        Some(Command::Stats { files, format }) => cli::stats::run(&files, format),
         Some(Command::Rules) => match cli::lint::list_rules(&mut std::io::stdout().lock()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) if cli::input::is_broken_pipe(&e) => ExitCode::SUCCESS,

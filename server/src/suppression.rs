@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use crate::finding::Finding;
-use crate::rules;
+use crate::rule_names;
 
 /// One suppression in force.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,8 +123,8 @@ pub fn scan(text: &str) -> Vec<Directive> {
         let mut codes = Vec::new();
         let mut bad = false;
         for name in names.split([' ', ',', '\t']).filter(|n| !n.is_empty()) {
-            match rules::lookup(name) {
-                Some(rule) => codes.push(rule.code),
+            match rule_names::code_of(name) {
+                Some(code) => codes.push(code),
                 None => {
                     out.push(problem(format!(
                         "unknown rule `{name}` in a suppression comment"

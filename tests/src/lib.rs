@@ -57,22 +57,52 @@ fn find_binary() -> PathBuf {
     let exe = std::env::current_exe().unwrap();
     let profile_dir = exe.parent().and_then(Path::parent).unwrap();
     let binary = profile_dir.join(format!("transcript-ls{}", std::env::consts::EXE_SUFFIX));
-    let built = std::fs::metadata(&binary)
-        .and_then(|m| m.modified())
-        .unwrap_or_else(|_| {
-            panic!(
-                "{} is missing: run `cargo build --workspace --bins` (scripts/test does) before these tests",
-                binary.display()
-            )
-        });
+    let built = std::fs::metadata(&binary).and_then(|m| m.modified()).ok();
     let sources = newest_source(&workspace().join("server/src"))
         .max(newest_source(&workspace().join("grammar/src")));
-    assert!(
-        built >= sources,
-        "{} is older than the sources: run `cargo build --workspace --bins` before these tests",
-        binary.display()
-    );
+    if built.is_none_or(|b| b < sources) {
+        // `cargo test` builds the test targets, not the binary they drive:
+        // build it here, in the same profile, so that plain `cargo test`
+        // works on a fresh checkout and never drives a stale binary.
+        let why = if built.is_none() {
+            "missing"
+        } else {
+            "older than the sources"
+        };
+        eprintln!(
+            "{} is {why}: building it (cargo build --bin transcript-ls)",
+            binary.display()
+        );
+        build_binary(profile_dir);
+    }
     binary
+}
+
+/// Builds `transcript-ls` into `profile_dir` (`target/debug` or
+/// `target/release`) with the cargo that runs these tests.
+fn build_binary(profile_dir: &Path) {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut command = Command::new(cargo);
+    command.current_dir(workspace()).args([
+        "build",
+        "--package",
+        "transcript-ls",
+        "--bin",
+        "transcript-ls",
+    ]);
+    if profile_dir.file_name().is_some_and(|n| n == "release") {
+        command.arg("--release");
+    }
+    if let Some(target) = profile_dir.parent() {
+        command.env("CARGO_TARGET_DIR", target);
+    }
+    let status = command
+        .status()
+        .expect("cargo runs, to build the binary these tests drive");
+    assert!(
+        status.success(),
+        "cargo build --bin transcript-ls failed: the end-to-end tests need the binary"
+    );
 }
 
 /// Runs `transcript-ls` with `args` in `dir`, with no standard input.

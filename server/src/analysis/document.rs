@@ -7,10 +7,10 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::facts::{Changed, Facts, Summary, Totals};
 use super::section::{Evaluation, Section};
 use super::sections::{SECTION_BYTES, candidates};
 use crate::config::Config;
+use crate::facts::{Changed, Facts, Summary, Totals};
 use crate::model::dates::first_full_date;
 use crate::model::{Date, HEAD};
 
@@ -177,8 +177,8 @@ impl Document {
     pub fn proper_names(&self) -> Vec<(String, Range<usize>)> {
         let mut out = Vec::new();
         for (start, s) in self.sections() {
-            let words = crate::rules::prose_words(&s.text, &s.raw.model);
-            for (name, r) in crate::rules::name_candidates(&s.text, &words) {
+            let words = crate::facts::words::prose_words(&s.text, &s.raw.model);
+            for (name, r) in crate::facts::names::candidates(&s.text, &words) {
                 if self.totals.is_name(&name) {
                     out.push((name, start + r.start..start + r.end));
                 }

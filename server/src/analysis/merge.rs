@@ -8,8 +8,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::document::Sections;
-use super::facts::Summary;
 use super::section::Evaluation;
+use crate::facts::Summary;
 use crate::finding::{Finding, Related};
 use crate::rules::{self, Anchor, Whole};
 use crate::suppression::{self, Directive, Verb};

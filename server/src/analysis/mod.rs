@@ -10,7 +10,6 @@
 //! result; it only decides how much an edit makes to do again.
 
 mod document;
-mod facts;
 mod merge;
 mod section;
 pub mod sections;
@@ -19,8 +18,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
+pub use crate::facts::{Facts, LabelForm, Marks, Summary, Totals};
 pub use document::{Document, Sections};
-pub use facts::{Facts, LabelForm, Marks, Summary, Totals};
 pub use merge::{Merged, Part, order, shown};
 pub use section::{Evaluation, Section};
 

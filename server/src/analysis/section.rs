@@ -6,8 +6,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use tree_sitter::Node;
 
-use super::facts::{Facts, Summary};
 use crate::config::Config;
+use crate::facts::{Facts, Summary};
 use crate::line_index::LineIndex;
 use crate::model::{self, Model, Raw};
 use crate::rules::{self, Context, Reported};

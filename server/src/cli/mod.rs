@@ -4,3 +4,4 @@
 pub mod input;
 pub mod lint;
 pub mod parse;
+pub mod stats;

@@ -121,6 +121,10 @@ pub fn capabilities(offers: &Offers) -> InitializeResult {
             workspace_symbol_provider: Some(OneOf::Left(true)),
             rename_provider: Some(OneOf::Left(true)),
             completion_provider: Some(CompletionOptions::default()),
+            execute_command_provider: Some(ExecuteCommandOptions {
+                commands: vec![super::STATISTICS.to_string()],
+                ..ExecuteCommandOptions::default()
+            }),
             semantic_tokens_provider: Some(
                 SemanticTokensServerCapabilities::SemanticTokensOptions(SemanticTokensOptions {
                     legend: semantic::legend(),

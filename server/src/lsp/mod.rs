@@ -22,16 +22,13 @@ mod containment;
 mod convert;
 mod docs;
 mod documents;
-mod hover;
 mod log;
 mod memory;
-mod navigation;
 mod outline;
 mod publish;
 mod scan;
 mod semantic;
 mod snapshots;
-mod speakers;
 mod transport;
 
 use std::collections::HashMap;
@@ -44,6 +41,7 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::lsp_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server, UriExt};
 use transcript_ls::config::RuleSetting;
+use transcript_ls::ide::{self, navigation};
 use transcript_ls::line_index::{ColumnUnit, LineIndex};
 use transcript_ls::workspace::WorkspaceIndex;
 
@@ -58,6 +56,10 @@ pub use self::memory::limit_arenas;
 /// The longest pause between analyses of a document typed over while it
 /// was analysed.
 const MAX_PAUSE: Duration = Duration::from_millis(200);
+
+/// The command that answers a document's speaker statistics
+/// (`workspace/executeCommand`, with the document's URI as its argument).
+pub const STATISTICS: &str = "transcript.speakerStatistics";
 
 /// The code action kind of "fix all safe".
 const FIX_ALL: &str = "source.fixAll.transcript";
@@ -455,7 +457,7 @@ impl LanguageServer for Backend {
         let unit = self.lock().unit;
         let at = Positions::of(&snap, unit);
         Ok(Some(DocumentSymbolResponse::Nested(
-            outline::document_symbols(&snap.analysis().model, snap.text(), &at),
+            outline::document_symbols(&snap, &at),
         )))
     }
 
@@ -467,7 +469,9 @@ impl LanguageServer for Backend {
         let unit = self.lock().unit;
         let at = Positions::of(&snap, unit);
         let offset = at.offset(params.text_document_position_params.position);
-        Ok(hover::hover(&snap, offset).map(|(text, range)| Hover {
+        let touching = snap.findings_touching(offset, offset + 1);
+        let answer = ide::hover::hover(&snap.analysis().model, snap.config(), &touching, offset);
+        Ok(answer.map(|(text, range)| Hover {
             contents: HoverContents::Markup(MarkupContent {
                 kind: MarkupKind::Markdown,
                 value: text,
@@ -487,7 +491,7 @@ impl LanguageServer for Backend {
         let unit = self.lock().unit;
         let at = Positions::of(&snap, unit);
         let offset = at.offset(params.text_document_position_params.position);
-        let location = match navigation::definition(&snap, offset) {
+        let location = match navigation::definition(&snap.analysis().model, snap.config(), offset) {
             Some(navigation::Definition::ConfigEntry { path, text, range }) => {
                 let index = LineIndex::new(&text);
                 let entry = Positions::text(&text, &index, unit);
@@ -513,7 +517,12 @@ impl LanguageServer for Backend {
         let unit = self.lock().unit;
         let offset = Positions::of(&snap, unit).offset(params.text_document_position.position);
         self.refresh_index();
-        let places = navigation::references(&snap, &self.lock().index, offset);
+        let places = navigation::references(
+            &snap.analysis().model,
+            snap.config(),
+            &self.lock().index,
+            offset,
+        );
         match places {
             Some(places) => Ok(Some(self.locations(places, unit).await)),
             None => Ok(None),
@@ -530,15 +539,17 @@ impl LanguageServer for Backend {
         };
         let at = Positions::of(&snap, self.lock().unit);
         let offset = at.offset(params.text_document_position_params.position);
-        Ok(navigation::same_treaty(&snap, offset).map(|ranges| {
-            ranges
-                .iter()
-                .map(|r| DocumentHighlight {
-                    range: at.range(r),
-                    kind: Some(DocumentHighlightKind::TEXT),
-                })
-                .collect()
-        }))
+        Ok(
+            navigation::same_treaty(&snap.analysis().model, offset).map(|ranges| {
+                ranges
+                    .iter()
+                    .map(|r| DocumentHighlight {
+                        range: at.range(r),
+                        kind: Some(DocumentHighlightKind::TEXT),
+                    })
+                    .collect()
+            }),
+        )
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
@@ -589,17 +600,21 @@ impl LanguageServer for Backend {
         self.refresh_index();
         let found = navigation::workspace_symbols(&self.lock().index, &params.query);
         let mut symbols = Vec::new();
-        for (name, kind, container, place) in found {
+        for found in found {
+            let place = (found.document, found.range);
             if let Some(location) = self.locations(vec![place], unit).await.pop() {
                 #[allow(deprecated)]
                 // `SymbolInformation::deprecated` must be set, though deprecated
                 symbols.push(SymbolInformation {
-                    name,
-                    kind,
+                    name: found.name,
+                    kind: match found.kind {
+                        navigation::SymbolKind::Speaker => SymbolKind::OBJECT,
+                        navigation::SymbolKind::Treaty => SymbolKind::NAMESPACE,
+                    },
                     tags: None,
                     deprecated: None,
                     location,
-                    container_name: Some(container),
+                    container_name: Some(found.kind.container().to_string()),
                 });
             }
         }
@@ -613,7 +628,7 @@ impl LanguageServer for Backend {
         let unit = self.lock().unit;
         let at = Positions::of(&snap, unit);
         let offset = at.offset(params.text_document_position.position);
-        let edits = speakers::rename(&snap.analysis().model, offset, &params.new_name);
+        let edits = ide::speakers::rename(&snap.analysis().model, offset, &params.new_name);
         Ok(edits.map(|e| at.workspace_edit(&uri, &e)))
     }
 
@@ -641,16 +656,56 @@ impl LanguageServer for Backend {
                 },
             )
         };
-        let mut items = speakers::complete(&snap.analysis().model, snap.text(), &prefix);
         let range = Range {
             start: line_start,
             end: params.text_document_position.position,
         };
-        for item in &mut items {
-            let new_text = item.insert_text.take().unwrap_or_default();
-            item.text_edit = Some(CompletionTextEdit::Edit(TextEdit { range, new_text }));
-        }
+        let items = ide::speakers::complete(&snap.analysis().model, snap.text(), &prefix)
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| CompletionItem {
+                label: c.label,
+                kind: Some(CompletionItemKind::VALUE),
+                detail: Some(c.detail.to_string()),
+                sort_text: Some(format!("{i:04}")),
+                text_edit: Some(CompletionTextEdit::Edit(TextEdit {
+                    range,
+                    new_text: c.insert,
+                })),
+                ..CompletionItem::default()
+            })
+            .collect();
         Ok(Some(CompletionResponse::Array(items)))
+    }
+
+    async fn execute_command(
+        &self,
+        params: ExecuteCommandParams,
+    ) -> Result<Option<serde_json::Value>> {
+        if params.command != STATISTICS {
+            return Err(Error::invalid_params(format!(
+                "unknown command `{}`: the server offers `{STATISTICS}`",
+                params.command
+            )));
+        }
+        let uri = params
+            .arguments
+            .first()
+            .and_then(|a| a.as_str())
+            .and_then(|a| a.parse::<Uri>().ok())
+            .ok_or_else(|| {
+                Error::invalid_params(format!(
+                    "`{STATISTICS}` takes the URI of an open document as its argument"
+                ))
+            })?;
+        let Some(snap) = self.snapshot(&uri).await? else {
+            return Err(Error::invalid_params(format!(
+                "`{STATISTICS}`: {} is not open",
+                uri.as_str()
+            )));
+        };
+        let stats = ide::stats::statistics(&snap.analysis().model, snap.text());
+        Ok(Some(serde_json::to_value(stats).unwrap_or_default()))
     }
 
     async fn semantic_tokens_full(

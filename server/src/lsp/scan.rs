@@ -15,7 +15,7 @@ use transcript_ls::line_index::LineIndex;
 
 use super::State;
 use super::documents::Analysed;
-use crate::cli::lint::files::{self, Input};
+use transcript_ls::discovery::{self as files, Input};
 
 pub fn index_workspace(
     client: Client,

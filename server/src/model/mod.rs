@@ -22,7 +22,7 @@ pub use speakers::{
     table as speaker_table,
 };
 
-use crate::treaties::TreatyMention;
+use crate::treaty_mention::TreatyMention;
 
 /// Everything the rules and the editor features need to know about one
 /// document.

@@ -16,8 +16,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::analysis::{Facts, Summary};
 use crate::config::Config;
+use crate::facts::words::words_and_shapes;
+use crate::facts::{Facts, Summary};
 use crate::finding::{Finding, Related, Severity};
 use crate::fix::Fix;
 use crate::model::Model;
@@ -173,7 +174,7 @@ impl<'a> Context<'a> {
     }
 
     /// The marks of the record that holds `offset` (in the section).
-    pub fn record_at(&self, offset: usize) -> &'a crate::analysis::Marks {
+    pub fn record_at(&self, offset: usize) -> &'a crate::facts::Marks {
         let heads = self.model.records.partition_point(|&r| r <= offset);
         let head = (self.first_record + heads).checked_sub(1);
         let index = head.and_then(|h| self.facts.candidate_records.get(h).copied());
@@ -195,95 +196,6 @@ pub struct Whole<'a> {
     pub facts: &'a Facts,
     pub config: &'a Config,
     pub problems: &'a [crate::suppression::Problem],
-}
-
-/// The ranges of prose in a model: paragraphs and field values, in order.
-fn prose(model: &Model) -> Vec<Range<usize>> {
-    let mut prose: Vec<Range<usize>> = model
-        .paragraphs
-        .iter()
-        .map(|p| p.range.clone())
-        .chain(model.fields.iter().map(|f| f.value_range.clone()))
-        .collect();
-    prose.sort_by_key(|r| r.start);
-    prose
-}
-
-/// The words of a model's prose.
-pub fn prose_words(text: &str, model: &Model) -> Vec<Range<usize>> {
-    words_and_shapes(text, model).0
-}
-
-/// The words of a model's prose, with the [`shape`] of each.
-fn words_and_shapes(text: &str, model: &Model) -> (Vec<Range<usize>>, Vec<u8>) {
-    let mut words = Vec::new();
-    let mut shapes = Vec::new();
-    for range in prose(model) {
-        split_words(text, range, &mut words, &mut shapes);
-    }
-    (words, shapes)
-}
-
-/// Bits of a word's shape: which kinds of character it holds.
-pub mod shape {
-    pub const DIGIT: u8 = 1;
-    /// `'`, or any non-ASCII character (which may be `’`).
-    pub const APOSTROPHE: u8 = 2;
-    /// `.`, `,`, `;`, `?` or `!`.
-    pub const PUNCTUATION: u8 = 4;
-    pub const PIPE: u8 = 8;
-}
-
-/// Each byte's class for [`split_words`]: white space, or the shape
-/// bits it gives a word.
-const BYTE_CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = match b as u8 {
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0c => SPACE,
-            b'0'..=b'9' => shape::DIGIT,
-            b'\'' | 0x80.. => shape::APOSTROPHE,
-            b'.' | b',' | b';' | b'?' | b'!' => shape::PUNCTUATION,
-            b'|' => shape::PIPE,
-            _ => 0,
-        };
-        b += 1;
-    }
-    table
-};
-
-/// The class of ASCII white space (no shape bit).
-const SPACE: u8 = 0x80;
-
-fn split_words(
-    text: &str,
-    range: Range<usize>,
-    words: &mut Vec<Range<usize>>,
-    shapes: &mut Vec<u8>,
-) {
-    let bytes = &text.as_bytes()[range.clone()];
-    let class = |i: usize| BYTE_CLASS[usize::from(bytes[i])];
-    let mut i = 0;
-    while i < bytes.len() {
-        while i < bytes.len() && class(i) == SPACE {
-            i += 1;
-        }
-        let start = i;
-        let mut bits = 0;
-        while i < bytes.len() {
-            let c = class(i);
-            if c == SPACE {
-                break;
-            }
-            bits |= c;
-            i += 1;
-        }
-        if start < i {
-            words.push(range.start + start..range.start + i);
-            shapes.push(bits);
-        }
-    }
 }
 
 /// Where a rule's check puts its findings. The engine fills in the code and
@@ -391,7 +303,8 @@ pub fn run(cx: &Context) -> Reported {
         let (Check::Section(check) | Check::Both(check, _)) = rule.check else {
             continue;
         };
-        let crate::config::RuleSetting::On(severity) = cx.config.setting(rule) else {
+        let crate::config::RuleSetting::On(severity) = cx.config.setting(rule.code, rule.severity)
+        else {
             continue;
         };
         let mut report = Report::new(rule, severity);
@@ -409,7 +322,9 @@ pub fn run_document(whole: &Whole) -> Vec<Finding> {
         let (Check::Document(check) | Check::Both(_, check)) = rule.check else {
             continue;
         };
-        let crate::config::RuleSetting::On(severity) = whole.config.setting(rule) else {
+        let crate::config::RuleSetting::On(severity) =
+            whole.config.setting(rule.code, rule.severity)
+        else {
             continue;
         };
         let mut report = Report::new(rule, severity);
@@ -419,11 +334,7 @@ pub fn run_document(whole: &Whole) -> Vec<Finding> {
     out
 }
 
-pub use names::name_variant::{
-    KeyHasher, LowerWords, candidates as name_candidates, lower_key, names_and_lower_words,
-    variants as name_variants,
-};
-pub use ocr::stray_indent::indents as stray_indents;
+pub use crate::facts::words::{prose_words, shape};
 
 /// T002 findings for one document's proper names, judged by `counts` (a
 /// workspace's spellings), at the configured severity; empty when the rule
@@ -435,11 +346,16 @@ pub fn name_variant_findings(
     config: &Config,
 ) -> Vec<Finding> {
     let rule = &names::name_variant::RULE;
-    let crate::config::RuleSetting::On(severity) = config.setting(rule) else {
+    let crate::config::RuleSetting::On(severity) = config.setting(rule.code, rule.severity) else {
         return Vec::new();
     };
     let mut report = Report::new(rule, severity);
-    names::name_variant::report(text, names, &name_variants(counts), &mut report);
+    names::name_variant::report(
+        text,
+        names,
+        &crate::facts::names::variants(counts),
+        &mut report,
+    );
     report.findings
 }
 
@@ -470,6 +386,12 @@ mod tests {
             RULE_DOCS.len(),
             REGISTRY.len(),
             "a rule file is missing from the registry"
+        );
+        let registered: Vec<(&str, &str)> = REGISTRY.iter().map(|r| (r.code, r.name)).collect();
+        assert_eq!(
+            crate::rule_names::RULE_NAMES,
+            registered.as_slice(),
+            "the build's table of rule names is the registry's"
         );
     }
 }

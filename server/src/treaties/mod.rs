@@ -12,7 +12,8 @@ use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
-pub use recognize::{Matcher, TreatyMention, Variant, VariantKind};
+pub use crate::treaty_mention::{TreatyId, TreatyMention, Variant, VariantKind};
+pub use recognize::Matcher;
 
 /// One treaty or agreement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,9 +65,6 @@ pub struct Gazetteer {
     treaties: Vec<Treaty>,
     matcher: Matcher,
 }
-
-/// The index of a treaty in its gazetteer.
-pub type TreatyId = usize;
 
 impl Gazetteer {
     /// The built-in gazetteer, parsed once per process.

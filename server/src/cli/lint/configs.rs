@@ -76,7 +76,7 @@ impl Configs {
             for rule in REGISTRY {
                 if !self.select.iter().any(|r| r.code == rule.code) {
                     config.set(rule.code, RuleSetting::Off);
-                } else if config.setting(rule) == RuleSetting::Off {
+                } else if config.setting(rule.code, rule.severity) == RuleSetting::Off {
                     config.set(rule.code, RuleSetting::On(rule.severity));
                 }
             }

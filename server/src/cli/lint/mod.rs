@@ -2,7 +2,6 @@
 //! and folders, for CI.
 
 mod configs;
-pub mod files;
 mod format;
 mod progress;
 mod write;
@@ -20,10 +19,10 @@ use transcript_ls::rules::{self, REGISTRY, Rule};
 use transcript_ls::{Finding, Severity};
 
 use self::configs::Configs;
-use self::files::{Input, Shard};
 use self::format::{FileFindings, Format};
 use self::progress::Progress;
 use super::input::{decode, is_broken_pipe};
+use transcript_ls::discovery::{self as files, Input, Shard};
 
 /// `lint`'s options.
 #[derive(Debug, Args)]

@@ -47,7 +47,7 @@
 //! ## Fix
 //! None: only a reviewer knows each paragraph's level.
 
-use crate::analysis::Marks;
+use crate::facts::Marks;
 use crate::finding::Severity;
 use crate::model::{Date, Level};
 use crate::rules::{Check, FixSafety, Report, Rule, Whole};

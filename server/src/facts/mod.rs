@@ -8,16 +8,24 @@
 //! not change keeps its summary, and when the facts come out the same, its
 //! findings too.
 
+pub mod indents;
+pub mod names;
+pub mod words;
+
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::Arc;
 
+use self::indents::indents as stray_indents;
+use self::names::{
+    KeyHasher, LowerWords, lower_key, names_and_lower_words, variants as name_variants,
+};
+use self::words::prose_words;
 use crate::config::Config;
 use crate::model::{
     self, Date, Level, MarkPosition, ParagraphRole, Participant, Raw, Speaker, speaker_table,
 };
-use crate::rules::{self, name_variants};
 use crate::suppression::{self, Directive};
 
 /// What the whole document needs to know of one section. Ranges count from
@@ -57,7 +65,7 @@ pub struct Summary {
     /// Proper-name candidates: count and first place.
     pub names: HashMap<String, (usize, Range<usize>)>,
     /// Words written in lower case, by key (see T002).
-    pub lowered: rules::LowerWords,
+    pub lowered: LowerWords,
     pub directives: Vec<Directive>,
     /// The first line that is not blank.
     pub first_line: Option<Range<usize>>,
@@ -187,11 +195,11 @@ impl Summary {
                 }
             }
         }
-        let (indents, judged) = rules::stray_indents(text, model);
+        let (indents, judged) = stray_indents(text, model);
         s.indents = indents.len();
         s.judged = judged;
-        let words = rules::prose_words(text, model);
-        let (names, lowered) = rules::names_and_lower_words(text, &words);
+        let words = prose_words(text, model);
+        let (names, lowered) = names_and_lower_words(text, &words);
         for (name, range) in names {
             match s.names.get_mut(name) {
                 Some((n, _)) => *n += 1,
@@ -262,9 +270,9 @@ impl Marks {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Totals {
     pub names: HashMap<String, usize>,
-    pub lowered: HashMap<u64, usize, BuildHasherDefault<rules::KeyHasher>>,
+    pub lowered: HashMap<u64, usize, BuildHasherDefault<KeyHasher>>,
     /// The names by the key of their lower-case form.
-    name_keys: HashMap<u64, usize, BuildHasherDefault<rules::KeyHasher>>,
+    name_keys: HashMap<u64, usize, BuildHasherDefault<KeyHasher>>,
 }
 
 impl Totals {
@@ -274,7 +282,7 @@ impl Totals {
             if *count == 0 {
                 *self
                     .name_keys
-                    .entry(rules::lower_key(&name.to_lowercase()))
+                    .entry(lower_key(&name.to_lowercase()))
                     .or_default() += 1;
             }
             *count += n;
@@ -290,7 +298,7 @@ impl Totals {
                 *count -= n;
                 if *count == 0 {
                     self.names.remove(name);
-                    let key = rules::lower_key(&name.to_lowercase());
+                    let key = lower_key(&name.to_lowercase());
                     if let Some(k) = self.name_keys.get_mut(&key) {
                         *k -= 1;
                         if *k == 0 {
@@ -318,9 +326,7 @@ impl Totals {
     /// Whether a proper-name candidate counts as a name: the document
     /// never writes it in lower case.
     pub fn is_name(&self, name: &str) -> bool {
-        !self
-            .lowered
-            .contains_key(&rules::lower_key(&name.to_lowercase()))
+        !self.lowered.contains_key(&lower_key(&name.to_lowercase()))
     }
 
     /// The names written twice or more.

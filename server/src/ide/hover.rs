@@ -1,11 +1,13 @@
 //! Hover text: a treaty's card, what a portion mark or banner means, why a
 //! line is debris or page furniture, and a finding's rule documentation.
 
-use transcript_ls::model::{Level, MarkReading};
-use transcript_ls::rules;
-use transcript_ls::treaties::Gazetteer;
+use std::ops::Range;
 
-use super::documents::Snapshot;
+use crate::config::Config;
+use crate::finding::Finding;
+use crate::model::{Level, MarkReading, Model};
+use crate::rules;
+use crate::treaties::Gazetteer;
 
 /// Why a line is OCR debris.
 const DEBRIS: &str = "**OCR debris**: a short line that is mostly not words (fewer than half \
@@ -19,13 +21,18 @@ text (a page number, a running head, a NARA footer or separator, a cable's page 
 No rule reads it as text, and a sentence split by it is joined across it (O005).";
 
 /// Markdown for the thing at byte `offset`, if there is something to say,
-/// with the range it covers.
-pub fn hover(snap: &Snapshot, offset: usize) -> Option<(String, std::ops::Range<usize>)> {
-    let model = &snap.analysis().model;
+/// with the range it covers. `touching` holds the findings whose ranges
+/// touch `offset..offset + 1`.
+pub fn hover(
+    model: &Model,
+    config: &Config,
+    touching: &[Finding],
+    offset: usize,
+) -> Option<(String, Range<usize>)> {
     let inside = |r: &std::ops::Range<usize>| r.start <= offset && offset < r.end.max(r.start + 1);
     if let Some(m) = model.treaty_mentions.iter().find(|m| inside(&m.range)) {
         return Some((
-            treaty_card(snap.config().gazetteer(), m.treaty, &m.also),
+            treaty_card(config.gazetteer(), m.treaty, &m.also),
             m.range.clone(),
         ));
     }
@@ -75,7 +82,6 @@ pub fn hover(snap: &Snapshot, offset: usize) -> Option<(String, std::ops::Range<
         };
         return Some((format!("{what}{struck}"), b.range.clone()));
     }
-    let touching = snap.findings_touching(offset, offset + 1);
     let Some(finding) = touching.iter().find(|f| inside(&f.range)) else {
         if let Some(d) = model.debris.iter().find(|d| inside(d)) {
             return Some((DEBRIS.to_string(), d.clone()));

@@ -5,11 +5,10 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
-use tower_lsp_server::lsp_types::SymbolKind;
-use transcript_ls::treaties::TreatyMention;
-use transcript_ls::workspace::WorkspaceIndex;
-
-use super::documents::Snapshot;
+use crate::config::Config;
+use crate::model::Model;
+use crate::treaties::TreatyMention;
+use crate::workspace::WorkspaceIndex;
 
 /// Where a treaty is defined.
 pub enum Definition {
@@ -24,23 +23,19 @@ pub enum Definition {
     Here(Range<usize>),
 }
 
-fn mention_at(snap: &Snapshot, offset: usize) -> Option<&TreatyMention> {
-    snap.analysis()
-        .model
+fn mention_at(model: &Model, offset: usize) -> Option<&TreatyMention> {
+    model
         .treaty_mentions
         .iter()
         .find(|m| m.range.start <= offset && offset <= m.range.end)
 }
 
-pub fn definition(snap: &Snapshot, offset: usize) -> Option<Definition> {
-    let mention = mention_at(snap, offset)?;
-    let treaty = snap.config().gazetteer().get(mention.treaty);
-    if snap
-        .config()
-        .extra_treaties()
-        .iter()
-        .any(|t| t.id == treaty.id)
-        && let Some(path) = &snap.config().source
+/// Where the treaty mentioned at `offset` is defined.
+pub fn definition(model: &Model, config: &Config, offset: usize) -> Option<Definition> {
+    let mention = mention_at(model, offset)?;
+    let treaty = config.gazetteer().get(mention.treaty);
+    if config.extra_treaties().iter().any(|t| t.id == treaty.id)
+        && let Some(path) = &config.source
         && let Ok(text) = std::fs::read_to_string(path)
         && let Some(at) = text.find(&format!("\"{}\"", treaty.id))
     {
@@ -51,7 +46,7 @@ pub fn definition(snap: &Snapshot, offset: usize) -> Option<Definition> {
             range,
         });
     }
-    let mentions = &snap.analysis().model.treaty_mentions;
+    let mentions = &model.treaty_mentions;
     let first = mentions
         .iter()
         .find(|m| m.treaty == mention.treaty)
@@ -60,11 +55,10 @@ pub fn definition(snap: &Snapshot, offset: usize) -> Option<Definition> {
 }
 
 /// Every mention in this document of the treaty at `offset`.
-pub fn same_treaty(snap: &Snapshot, offset: usize) -> Option<Vec<Range<usize>>> {
-    let m = mention_at(snap, offset)?;
+pub fn same_treaty(model: &Model, offset: usize) -> Option<Vec<Range<usize>>> {
+    let m = mention_at(model, offset)?;
     Some(
-        snap.analysis()
-            .model
+        model
             .treaty_mentions
             .iter()
             .filter(|o| o.treaty == m.treaty)
@@ -77,13 +71,13 @@ pub fn same_treaty(snap: &Snapshot, offset: usize) -> Option<Vec<Range<usize>>> 
 /// every turn of the speaker whose label is at `offset`, across the
 /// workspace.
 pub fn references(
-    snap: &Snapshot,
+    model: &Model,
+    config: &Config,
     index: &WorkspaceIndex,
     offset: usize,
 ) -> Option<Vec<(String, Range<usize>)>> {
-    let model = &snap.analysis().model;
-    let places = if let Some(m) = mention_at(snap, offset) {
-        index.mentions_of(&snap.config().gazetteer().get(m.treaty).id)
+    let places = if let Some(m) = mention_at(model, offset) {
+        index.mentions_of(&config.gazetteer().get(m.treaty).id)
     } else {
         let turn = model
             .turns
@@ -99,34 +93,57 @@ pub fn references(
     )
 }
 
-/// A workspace symbol before its range becomes a position: name, kind,
-/// container, and (document, byte range).
-pub type Found = (String, SymbolKind, String, (String, Range<usize>));
+/// What a workspace symbol names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SymbolKind {
+    Speaker,
+    Treaty,
+}
+
+impl SymbolKind {
+    /// The word a client shows as the symbol's container.
+    pub fn container(self) -> &'static str {
+        match self {
+            SymbolKind::Speaker => "speaker",
+            SymbolKind::Treaty => "treaty",
+        }
+    }
+}
+
+/// A workspace symbol: its name and kind, and where it is (document key
+/// and byte range).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Symbol {
+    pub name: String,
+    pub kind: SymbolKind,
+    pub document: String,
+    pub range: Range<usize>,
+}
 
 /// Speakers and treaties whose names contain `query` (any case).
-pub fn workspace_symbols(index: &WorkspaceIndex, query: &str) -> Vec<Found> {
+pub fn workspace_symbols(index: &WorkspaceIndex, query: &str) -> Vec<Symbol> {
     let query = query.to_lowercase();
     let mut out = Vec::new();
     for (_, display, at) in index.speakers() {
         if display.to_lowercase().contains(&query) {
-            out.push((
-                display.to_string(),
-                SymbolKind::OBJECT,
-                "speaker".into(),
-                (at.document.to_string(), at.range),
-            ));
+            out.push(Symbol {
+                name: display.to_string(),
+                kind: SymbolKind::Speaker,
+                document: at.document.to_string(),
+                range: at.range,
+            });
         }
     }
     // By the name the document's configuration gives (a treaty of the
     // user's own has no built-in name).
     for (id, name, at) in index.treaties() {
         if name.to_lowercase().contains(&query) || id.contains(&query) {
-            out.push((
-                name.to_string(),
-                SymbolKind::NAMESPACE,
-                "treaty".into(),
-                (at.document.to_string(), at.range),
-            ));
+            out.push(Symbol {
+                name: name.to_string(),
+                kind: SymbolKind::Treaty,
+                document: at.document.to_string(),
+                range: at.range,
+            });
         }
     }
     out

@@ -1,4 +1,5 @@
-//! Which files a lint run reads: files named on the command line (any
+//! File discovery, for the lint command and the server's workspace index:
+//! which files a run reads: files named on the command line (any
 //! extension), folders walked as git does (respecting `.gitignore`) for the
 //! files that match `include`, standard input for `-`; then the part of
 //! them that `--shard i/n` selects.

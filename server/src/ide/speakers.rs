@@ -3,9 +3,19 @@
 
 use std::collections::BTreeSet;
 
-use tower_lsp_server::lsp_types::{CompletionItem, CompletionItemKind};
-use transcript_ls::fix::Edit;
-use transcript_ls::model::Model;
+use crate::fix::Edit;
+use crate::model::Model;
+
+/// A speaker label offered at a line's start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelCompletion {
+    /// What the list shows: `The President:`.
+    pub label: String,
+    /// Where it comes from: used in this document, or a participant.
+    pub detail: &'static str,
+    /// What replaces the line up to the cursor: `The President: `.
+    pub insert: String,
+}
 
 /// Edits renaming the speaker whose label is at `offset`: every label of
 /// that speaker in the document, whatever its style, becomes `new_name`.
@@ -31,7 +41,7 @@ pub fn rename(model: &Model, offset: usize, new_name: &str) -> Option<Vec<Edit>>
 /// Labels to offer when `prefix` (the line up to the cursor) could be the
 /// start of one: the labels used in the document, then each participant's
 /// name as the entry writes it.
-pub fn complete(model: &Model, text: &str, prefix: &str) -> Vec<CompletionItem> {
+pub fn complete(model: &Model, text: &str, prefix: &str) -> Vec<LabelCompletion> {
     if prefix.contains(':')
         || prefix.chars().count() > 40
         || prefix.starts_with(char::is_whitespace)
@@ -65,13 +75,10 @@ pub fn complete(model: &Model, text: &str, prefix: &str) -> Vec<CompletionItem> 
         {
             continue;
         }
-        items.push(CompletionItem {
+        items.push(LabelCompletion {
             label: format!("{label}:"),
-            kind: Some(CompletionItemKind::VALUE),
-            detail: Some(detail.to_string()),
-            insert_text: Some(format!("{label}: ")),
-            sort_text: Some(format!("{:04}", items.len())),
-            ..CompletionItem::default()
+            detail,
+            insert: format!("{label}: "),
         });
     }
     items
