@@ -804,3 +804,60 @@ fn a_broken_transcript_toml_is_shown_once_and_the_previous_configuration_stays_i
     );
     assert!(lsp.shutdown().success());
 }
+
+#[test]
+fn adding_a_word_to_the_projects_words_writes_transcript_toml_and_clears_the_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("memo.transcript");
+    let text = "The President: We met the Tolleyx delegation and saw tbe results of the long talks today.\n";
+    fs::write(&doc, text).unwrap();
+    let mut lsp = LspClient::start(dir.path(), &[]);
+    let caps = json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true }, "workspaceEdit": { "documentChanges": true, "resourceOperations": ["create"] } } });
+    lsp.initialize(dir.path(), caps);
+    let uri = lsp.open(&doc, text);
+    let o011 = lsp
+        .diagnostics(&uri, 1)
+        .into_iter()
+        .find(|d| d["code"] == "O011")
+        .expect("O011 on `tbe`");
+    let actions = lsp.request("textDocument/codeAction", json!({ "textDocument": { "uri": uri }, "range": o011["range"], "context": { "diagnostics": [o011] } }));
+    let add = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Add `tbe` to the project's words (transcript.toml)")
+        .expect("the action that adds the word")
+        .clone();
+    // No transcript.toml yet: the edit makes one beside the document.
+    let ops = add["edit"]["documentChanges"].as_array().unwrap();
+    let toml = dir.path().join("transcript.toml");
+    assert_eq!(ops[0]["kind"], "create");
+    assert_eq!(ops[0]["uri"], file_uri(&toml));
+    let written = ops[1]["edits"][0]["newText"].as_str().unwrap();
+    assert_eq!(written, "[words]\naccept = [\"tbe\"]\n");
+    // The client applies it and says so; the finding goes.
+    fs::write(&toml, written).unwrap();
+    lsp.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [ { "uri": file_uri(&toml), "type": 1 } ] }),
+    );
+    lsp.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == uri
+            && p["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|d| d["code"] != "O011")
+    });
+    // With the file in place, the next word joins the list.
+    let actions = lsp.request("textDocument/codeAction", json!({ "textDocument": { "uri": uri }, "range": o011["range"], "context": { "diagnostics": [] } }));
+    assert!(
+        actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| !a["title"].as_str().unwrap().starts_with("Add")),
+        "no finding, no action: {actions}"
+    );
+    lsp.shutdown();
+}
