@@ -1,15 +1,13 @@
 //! An index over many documents: every treaty mention, every speaker's
-//! turns, every document, and proper-name spellings for name variants
-//! across the workspace. Updated one document at a time from its analysis,
-//! without re-reading the others.
+//! turns, every document. Updated one document at a time from its
+//! analysis, without re-reading the others. (Name variants, T002, are
+//! judged within each document.)
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::analysis::Analysis;
 use crate::config::Config;
-use crate::finding::Finding;
-use crate::rules;
 
 /// What the index keeps of one document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -21,7 +19,6 @@ pub struct DocumentEntry {
     pub treaty_names: BTreeMap<String, String>,
     /// `(speaker key, speaker display, label range)` for each turn.
     pub turns: Vec<(String, String, Range<usize>)>,
-    pub proper_names: Vec<(String, Range<usize>)>,
 }
 
 /// A place in a document.
@@ -36,7 +33,6 @@ pub struct Location<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct WorkspaceIndex {
     documents: BTreeMap<String, DocumentEntry>,
-    name_counts: HashMap<String, usize>,
 }
 
 impl WorkspaceIndex {
@@ -72,26 +68,13 @@ impl WorkspaceIndex {
                     (s.key.clone(), s.display.clone(), t.label.clone())
                 })
                 .collect(),
-            proper_names: analysis.proper_names.clone(),
         };
-        for (name, _) in &entry.proper_names {
-            *self.name_counts.entry(name.clone()).or_default() += 1;
-        }
         self.documents.insert(document.to_string(), entry);
     }
 
     /// Forgets `document`.
     pub fn remove(&mut self, document: &str) {
-        if let Some(old) = self.documents.remove(document) {
-            for (name, _) in &old.proper_names {
-                if let Some(n) = self.name_counts.get_mut(name) {
-                    *n -= 1;
-                    if *n == 0 {
-                        self.name_counts.remove(name);
-                    }
-                }
-            }
-        }
+        self.documents.remove(document);
     }
 
     /// Every indexed document, in name order.
@@ -178,20 +161,6 @@ impl WorkspaceIndex {
         }
         out
     }
-
-    /// Name variants (T002) in `document`, judged by spellings across the
-    /// whole workspace; empty when T002 is off or the document unknown.
-    pub fn name_variants(&self, document: &str, text: &str, config: &Config) -> Vec<Finding> {
-        let Some(entry) = self.documents.get(document) else {
-            return Vec::new();
-        };
-        let counts: HashMap<&str, usize> = self
-            .name_counts
-            .iter()
-            .map(|(k, v)| (k.as_str(), *v))
-            .collect();
-        rules::name_variant_findings(text, &entry.proper_names, &counts, config)
-    }
 }
 
 #[cfg(test)]
@@ -255,17 +224,5 @@ mod tests {
         index.remove("b.txt");
         assert!(index.mentions_of("inf-treaty").is_empty());
         assert_eq!(index.documents().collect::<Vec<_>>(), vec!["a.txt"]);
-    }
-
-    #[test]
-    fn name_variants_count_spellings_across_documents() {
-        let b = "QUESTION: Did Larjani agree?\n";
-        let (index, config) = index(&[
-            ("a.txt", "QUESTION: Larijani came. Then Larijani left.\n"),
-            ("b.txt", b),
-        ]);
-        let findings = index.name_variants("b.txt", b, &config);
-        assert_eq!(findings.len(), 1);
-        assert_eq!(&b[findings[0].range.clone()], "Larjani");
     }
 }

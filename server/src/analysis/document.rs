@@ -172,21 +172,6 @@ impl Document {
         self.view.facts = Arc::new(self.gather(None, Changed::ALL));
     }
 
-    /// The proper-name candidates that count as names (see T002), with
-    /// their ranges in the document.
-    pub fn proper_names(&self) -> Vec<(String, Range<usize>)> {
-        let mut out = Vec::new();
-        for (start, s) in self.sections() {
-            let words = crate::facts::words::prose_words(&s.text, &s.raw.model);
-            for (name, r) in crate::facts::names::candidates(&s.text, &words) {
-                if self.totals.is_name(&name) {
-                    out.push((name, start + r.start..start + r.end));
-                }
-            }
-        }
-        out
-    }
-
     fn gather(&self, previous: Option<&Facts>, changed: Changed) -> Facts {
         let summaries: Vec<&Summary> = self.sections.iter().map(|s| &s.summary).collect();
         Facts::gather(

@@ -15,7 +15,6 @@ mod section;
 pub mod sections;
 
 use std::collections::HashMap;
-use std::ops::Range;
 use std::sync::Arc;
 
 pub use crate::facts::{Facts, LabelForm, Marks, Summary, Totals};
@@ -35,9 +34,6 @@ pub struct Analysis {
     /// Every finding not silenced by a suppression comment, in document
     /// order.
     pub findings: Vec<Finding>,
-    /// Capitalised words that may be proper names, for name variants
-    /// across a workspace.
-    pub proper_names: Vec<(String, Range<usize>)>,
 }
 
 /// Analyses `text` under `config`.
@@ -93,7 +89,6 @@ impl Document {
         Analysis {
             findings: self.findings_with(&evaluations),
             model: self.model(&evaluations),
-            proper_names: self.proper_names(),
         }
     }
 }

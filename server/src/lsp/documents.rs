@@ -100,9 +100,6 @@ impl Snapshot {
                 analysis: Analysis {
                     model: self.view.model(&self.evaluations),
                     findings: self.findings().to_vec(),
-                    // Name variants across the workspace are the lint
-                    // command's; the server keeps no spellings.
-                    proper_names: Vec::new(),
                 },
                 text,
             }

@@ -336,29 +336,6 @@ pub fn run_document(whole: &Whole) -> Vec<Finding> {
 
 pub use crate::facts::words::{prose_words, shape};
 
-/// T002 findings for one document's proper names, judged by `counts` (a
-/// workspace's spellings), at the configured severity; empty when the rule
-/// is off.
-pub fn name_variant_findings(
-    text: &str,
-    names: &[(String, Range<usize>)],
-    counts: &std::collections::HashMap<&str, usize>,
-    config: &Config,
-) -> Vec<Finding> {
-    let rule = &names::name_variant::RULE;
-    let crate::config::RuleSetting::On(severity) = config.setting(rule.code, rule.severity) else {
-        return Vec::new();
-    };
-    let mut report = Report::new(rule, severity);
-    names::name_variant::report(
-        text,
-        names,
-        &crate::facts::names::variants(counts),
-        &mut report,
-    );
-    report.findings
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

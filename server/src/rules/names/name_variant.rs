@@ -25,9 +25,6 @@
 //! ## Fix
 //! Unsafe: write the majority spelling.
 
-use std::collections::HashMap;
-use std::ops::Range;
-
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
 use crate::rules::{Anchor, Check, Context, FindingExt, FixSafety, Report, Rule};
@@ -60,34 +57,5 @@ fn check(cx: &Context, out: &mut Report) {
             vec![Edit::replace(range, right.clone())],
         ));
         out.relate(Anchor::FirstName(right.clone()), "the usual spelling");
-    }
-}
-
-/// Reports each occurrence of a minority spelling in `names` (one
-/// document's), given the `(minority → majority)` table.
-pub fn report(
-    text: &str,
-    names: &[(String, Range<usize>)],
-    fixes: &HashMap<String, String>,
-    out: &mut Report,
-) {
-    let first_of: HashMap<&str, &Range<usize>> =
-        names.iter().rev().map(|(n, r)| (n.as_str(), r)).collect();
-    for (name, range) in names {
-        let Some(right) = fixes.get(name) else {
-            continue;
-        };
-        debug_assert_eq!(&text[range.clone()], name);
-        let finding = out.add(
-            range.clone(),
-            format!("`{name}` is spelled `{right}` elsewhere"),
-        );
-        if let Some(r) = first_of.get(right.as_str()) {
-            finding.with_related((*r).clone(), "the usual spelling");
-        }
-        finding.with_fix(Fix::unsafe_(
-            format!("Write `{right}`"),
-            vec![Edit::replace(range.clone(), right.clone())],
-        ));
     }
 }

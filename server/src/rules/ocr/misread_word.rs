@@ -319,35 +319,32 @@ fn line_tokens(line: &str, offset: usize, out: &mut Vec<Token>) {
 }
 
 /// Words the document vouches for as names: those of its participants
-/// entries and speaker labels.
+/// entries and speaker labels, the words `transcript.toml` accepts, and
+/// capitalised words the document writes twice or more.
 struct KnownNames<'a> {
-    words: std::collections::HashSet<String>,
     cx: &'a Context<'a>,
 }
 
 impl<'a> KnownNames<'a> {
     fn of(cx: &'a Context<'a>) -> KnownNames<'a> {
-        let mut words = std::collections::HashSet::new();
-        let texts = cx
-            .facts
+        KnownNames { cx }
+    }
+
+    /// Asked only of a word that would be flagged, so the lists are read
+    /// as they are rather than indexed for every section.
+    fn vouches_for(&self, word: &str) -> bool {
+        let facts = self.cx.facts;
+        let names = facts
             .participants
             .iter()
             .map(|p| p.text.as_str())
-            .chain(cx.facts.labels.iter().map(String::as_str));
-        for text in texts {
-            for w in text.split(|c: char| !c.is_alphabetic()) {
-                if w.len() > 1 {
-                    words.insert(w.to_lowercase());
-                }
-            }
-        }
-        KnownNames { words, cx }
-    }
-
-    fn vouches_for(&self, word: &str) -> bool {
-        self.words.contains(&word.to_lowercase())
-            || self.cx.config.accepts_word(word)
-            || self.cx.facts.recurring_names.contains(word)
+            .chain(facts.labels.iter().map(String::as_str));
+        self.cx.config.accepts_word(word)
+            || facts.recurring_names.contains(word)
+            || names.into_iter().any(|text| {
+                text.split(|c: char| !c.is_alphabetic())
+                    .any(|w| w.eq_ignore_ascii_case(word))
+            })
     }
 
     /// Whether a capitalised word stands twice or more in the section.
@@ -453,9 +450,16 @@ enum Verdict {
 
 fn judge(word: &str, names: &KnownNames) -> Option<Verdict> {
     let letters = word.chars().count();
-    if letters < 3 || is_word(word) || names.vouches_for(word) {
+    if letters < 3 || is_word(word) {
         return None;
     }
+    let verdict = verdict(word, letters, names)?;
+    (!names.vouches_for(word)).then_some(verdict)
+}
+
+/// What `word`, no English word, is taken for, before the names the
+/// document knows are asked.
+fn verdict(word: &str, letters: usize, names: &KnownNames) -> Option<Verdict> {
     let case = Case::of(word);
     match case {
         Some(Case::Title) if letters < 5 => return None,
@@ -474,10 +478,14 @@ fn judge(word: &str, names: &KnownNames) -> Option<Verdict> {
         }
         _ => {}
     }
-    if case != Some(Case::Lower) && names.recurs(word) {
+    let mut found = readings(word);
+    // Whether a capitalised word recurs costs a search of the section:
+    // asked only of a word with readings.
+    if found.is_empty() && case != Some(Case::Lower)
+        || case != Some(Case::Lower) && names.recurs(word)
+    {
         return None;
     }
-    let mut found = readings(word);
     match case {
         // A capitalised word may be a rare name: only a sure confusion
         // reads it as a word, unless it is long (few names of seven
