@@ -174,9 +174,11 @@ pub fn variants(counts: &HashMap<&str, usize>) -> HashMap<String, String> {
 /// Whether the pair is no name spelled two ways: the minority spelling
 /// is an English word itself (`Walter` beside `Walker`, `Second` beside
 /// `Secord`), or the majority is (`Septenber` beside `September`: OCR
-/// misread a word, which is O011's to say).
+/// misread a word, which is O011's to say), or either reads as OCR's
+/// misreading of an English word (`Septender` beside `Septenber`).
 fn ordinary_word(minor: &str, major: &str) -> bool {
-    crate::dictionary::is_word(minor) || crate::dictionary::is_word(major)
+    use crate::dictionary::{confusions::readings, is_word};
+    is_word(minor) || is_word(major) || !readings(minor).is_empty() || !readings(major).is_empty()
 }
 
 #[cfg(test)]
