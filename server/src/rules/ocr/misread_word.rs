@@ -30,7 +30,9 @@
 //! commonest words (`tbe`, `thc`, `aud`), and words of four only through a
 //! sure confusion or into one of those (`mony` is not `trow`'s). A
 //! capitalised word needs five letters (six in capitals) and, below seven,
-//! a sure confusion, and must stand once in its section: shorter or recurring
+//! a sure confusion (from seven, a possible one only into a name:
+//! `Septenber` is `September`, `Blinken` no `Blinker`), and must stand once
+//! in its section: shorter or recurring
 //! ones are mostly initials, abbreviations and names. A capitalised word
 //! after another that opens no sentence continues a name (`Secretary
 //! Blinken`, `Frente Revolucionario Nacional`) and is left alone; a reading
@@ -488,9 +490,12 @@ fn verdict(word: &str, letters: usize, names: &KnownNames) -> Option<Verdict> {
     }
     match case {
         // A capitalised word may be a rare name: only a sure confusion
-        // reads it as a word, unless it is long (few names of seven
-        // letters are one confusion from a word).
+        // reads it as a word, unless it is long and read as a name itself
+        // (`Septenber` as `September`; `Blinken` is no `Blinker`).
         Some(Case::Title | Case::Upper) if letters < 7 => found.retain(|r| r.sure),
+        Some(Case::Title | Case::Upper) => {
+            found.retain(|r| r.sure || !is_word(&r.word.to_lowercase()))
+        }
         // A short word is read through a possible confusion only into one
         // of the commonest words (`mony` may be `many`, never `trow`).
         _ if letters <= 4 => {
