@@ -612,3 +612,30 @@ fn the_readme_quick_start_lints_the_three_samples() {
         "{out}"
     );
 }
+
+#[test]
+fn a_word_flagged_again_and_again_gets_one_hint_to_accept_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "The President: We saw tbe results of tbe long talks with the delegation today.\n";
+    fs::write(dir.path().join("a.transcript"), line).unwrap();
+    fs::write(
+        dir.path().join("b.transcript"),
+        "The President: And tbe delegation agreed with all of the points we raised today.\n",
+    )
+    .unwrap();
+    let output = run_in(dir.path(), &["lint", "--format", "concise", "."]);
+    let text = stdout(&output);
+    assert_eq!(text.matches("O011").count(), 3 + 1, "{text}");
+    assert!(
+        text.contains("hint: `tbe` is flagged as a misread word (O011) 3 times in 2 files; if it is a word of the project, add it to `[words] accept` in transcript.toml."),
+        "{text}"
+    );
+    // Accepted, the word is neither flagged nor hinted at.
+    fs::write(
+        dir.path().join("transcript.toml"),
+        "[words]\naccept = [\"tbe\"]\n",
+    )
+    .unwrap();
+    let text = stdout(&run_in(dir.path(), &["lint", "--format", "concise", "."]));
+    assert!(!text.contains("O011"), "{text}");
+}

@@ -272,6 +272,7 @@ fn lint(args: LintArgs) -> Result<ExitCode> {
     }
     if matches!(args.format, Format::Full | Format::Concise) {
         summary(&mut buffer, &shown, fixing)?;
+        recurring_words(&mut buffer, &shown)?;
     }
     match (&args.output_file, stdin_fixed) {
         (Some(path), _) => std::fs::write(path, &buffer)
@@ -476,6 +477,43 @@ fn statistics(out: &mut dyn std::io::Write, files: &[FileFindings], format: Form
             String::new()
         };
         writeln!(out, "{n:>6}  {}  {}{badge}", r.code, r.name)?;
+    }
+    Ok(())
+}
+
+/// Words O011 flags again and again across the files linted: more likely
+/// the project's own names and terms than misreadings. One hint for each of
+/// the five most frequent that stand three times or more in two files or
+/// more, saying how to accept them.
+fn recurring_words(out: &mut dyn std::io::Write, results: &[&Linted]) -> Result<()> {
+    let mut counts: std::collections::HashMap<&str, (usize, usize, usize)> = Default::default();
+    for (file, r) in results.iter().enumerate() {
+        for f in r.findings.iter().filter(|f| f.code == "O011") {
+            let Some(word) = r.text.get(f.range.clone()) else {
+                continue;
+            };
+            if !word.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            let entry = counts.entry(word).or_insert((0, 0, usize::MAX));
+            entry.0 += 1;
+            if entry.2 != file {
+                entry.1 += 1;
+                entry.2 = file;
+            }
+        }
+    }
+    let mut recurring: Vec<(&str, usize, usize)> = counts
+        .into_iter()
+        .filter(|(_, (n, files, _))| *n >= 3 && *files >= 2)
+        .map(|(w, (n, files, _))| (w, n, files))
+        .collect();
+    recurring.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    for (word, n, files) in recurring.iter().take(5) {
+        writeln!(
+            out,
+            "hint: `{word}` is flagged as a misread word (O011) {n} times in {files} files; if it is a word of the project, add it to `[words] accept` in transcript.toml."
+        )?;
     }
     Ok(())
 }
