@@ -138,20 +138,11 @@ impl Shard {
         let bucket = match input {
             Input::Stdin => 0,
             Input::File(path) => {
-                fnv1a(path.to_string_lossy().replace('\\', "/").as_bytes()) % self.count
+                crate::word_hash::key(&path.to_string_lossy().replace('\\', "/")) % self.count
             }
         };
         bucket == self.index - 1
     }
-}
-
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        hash ^= u64::from(*b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
 }
 
 #[cfg(test)]

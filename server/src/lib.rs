@@ -25,6 +25,7 @@ pub mod suppression;
 pub mod syntax;
 pub mod treaties;
 pub mod treaty_mention;
+pub mod word_hash;
 pub mod workspace;
 
 pub use analysis::{Analysis, Document, analyze_text};

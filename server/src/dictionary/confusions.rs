@@ -24,10 +24,9 @@ pub enum Confidence {
 }
 
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
-use super::{Fnv, fnv, is_word};
+use super::is_word;
+use crate::word_hash::{Memory, remembered};
 use Confidence::{Possible, Sure};
 
 /// `(seen, meant, confidence)`, in lower case; a word in capitals is
@@ -193,24 +192,10 @@ impl Case {
 /// hundred thousand): OCR misreads the same words again and again, and an
 /// edit reads a document's sections again.
 pub fn readings(word: &str) -> Vec<Reading> {
-    const REMEMBERED: usize = 100_000;
     thread_local! {
-        static KNOWN: RefCell<HashMap<u64, Vec<Reading>, BuildHasherDefault<Fnv>>> =
-            RefCell::new(HashMap::default());
+        static KNOWN: RefCell<Memory<Vec<Reading>>> = RefCell::new(Memory::new(100_000));
     }
-    let key = fnv(word);
-    if let Some(known) = KNOWN.with(|k| k.borrow().get(&key).cloned()) {
-        return known;
-    }
-    let found = search(word);
-    KNOWN.with(|k| {
-        let mut k = k.borrow_mut();
-        if k.len() >= REMEMBERED {
-            k.clear();
-        }
-        k.insert(key, found.clone());
-    });
-    found
+    remembered(&KNOWN, word, || search(word))
 }
 
 /// [`readings`] without the memory.

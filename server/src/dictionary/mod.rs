@@ -9,12 +9,12 @@
 pub mod confusions;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Read;
 use std::sync::OnceLock;
 
 use spellbook::Dictionary;
+
+use crate::word_hash::{Memory, remembered};
 
 const AFF: &str = include_str!("../../data/dictionary/en_US.aff");
 const DIC_DEFLATED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en_US.dic.deflate"));
@@ -58,51 +58,10 @@ fn project_words() -> impl Iterator<Item = &'static str> {
 /// section of every document and the dictionary's own check of a word is
 /// a hundred times slower than a look-up.
 pub fn is_word(word: &str) -> bool {
-    const REMEMBERED: usize = 500_000;
     thread_local! {
-        static KNOWN: RefCell<HashMap<u64, bool, BuildHasherDefault<Fnv>>> =
-            RefCell::new(HashMap::default());
+        static KNOWN: RefCell<Memory<bool>> = RefCell::new(Memory::new(500_000));
     }
-    let key = fnv(word);
-    if let Some(known) = KNOWN.with(|k| k.borrow().get(&key).copied()) {
-        return known;
-    }
-    let known = check(word);
-    KNOWN.with(|k| {
-        let mut k = k.borrow_mut();
-        if k.len() >= REMEMBERED {
-            k.clear();
-        }
-        k.insert(key, known);
-    });
-    known
-}
-
-/// FNV-1a of a word's bytes: quick on short words.
-pub(crate) fn fnv(word: &str) -> u64 {
-    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
-/// Hashes a key that is a hash already as itself.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
+    remembered(&KNOWN, word, || check(word))
 }
 
 /// [`is_word`] without the memory.

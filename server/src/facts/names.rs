@@ -6,6 +6,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::word_hash::KeyMap;
+
 /// Capitalised words of five letters or more, capital then lower case,
 /// possessive `'s` removed: proper names, unless the document also writes
 /// them in lower case.
@@ -48,35 +50,12 @@ pub fn names_and_lower_words<'t>(
 }
 
 /// Counts of lower-case words by key; the keys are hashes already.
-pub type LowerWords = HashMap<u64, u32, std::hash::BuildHasherDefault<KeyHasher>>;
+pub type LowerWords = KeyMap<u32>;
 
-/// Hashes a `u64` key as itself.
-#[derive(Default)]
-pub struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
+pub use crate::word_hash::KeyHasher;
 /// The key of a word written in lower case (for a candidate: of its
-/// lower-case form): FNV-1a, which is quick on short words.
-pub fn lower_key(word: &str) -> u64 {
-    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
+/// lower-case form).
+pub use crate::word_hash::key as lower_key;
 
 /// A word without surrounding punctuation or a possessive `'s`, if it is
 /// five letters or more and nothing but letters.
