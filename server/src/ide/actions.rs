@@ -52,7 +52,7 @@ pub struct WordsFile {
 }
 
 /// The rules whose findings name a word the project may use on purpose.
-const WORD_RULES: &[&str] = &["O011", "T002"];
+pub const WORD_RULES: &[&str] = &["O011", "T002"];
 
 /// "Add `word` to the project's words": the edit that puts `word` in
 /// `[words] accept` of `file`, making the table (or the file) when there is

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use tower_lsp_server::UriExt;
 use tower_lsp_server::lsp_types::*;
-use transcript_ls::ide::actions::{self, ActionKind, FileEdit, Wanted, WordsFile};
+use transcript_ls::ide::actions::{self, ActionKind, FileEdit, WORD_RULES, Wanted, WordsFile};
 use transcript_ls::line_index::LineIndex;
 
 use super::FIX_ALL;
@@ -33,10 +33,12 @@ pub fn code_actions(
     } else {
         Vec::new()
     };
-    let words = if touching.is_empty() {
-        None
-    } else {
+    // transcript.toml is read only for a finding that may offer to add its
+    // word there.
+    let words = if touching.iter().any(|f| WORD_RULES.contains(&f.code)) {
         words_file(uri, snap)
+    } else {
+        None
     };
     actions::plan(
         snap.text(),
