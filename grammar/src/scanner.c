@@ -219,19 +219,26 @@ static bool ocr_same(int32_t seen, char meant) {
   }
 }
 
-/* Whether the `n` characters at `w` are `word` (capitals) as OCR may have
- * misread it: the same length, at most two characters changed, each by a
- * confusion of shape, every other one in capitals as the word is, and the
- * word long enough (six letters) that the match is no accident. */
-static bool ocr_reads_as(const int32_t *w, uint32_t n, const char *word) {
-  uint32_t len = (uint32_t)strlen(word);
-  if (n != len || len < 6) return false;
+/* Whether the `n` characters at `w` are `word` as OCR may have misread it:
+ * at most two characters changed, each by a confusion of shape; the others
+ * as `word` has them (`any_case`: in either case). */
+static bool ocr_matches(const int32_t *w, const char *word, uint32_t n, bool any_case) {
   uint32_t changed = 0;
   for (uint32_t i = 0; i < n; i++) {
-    if (w[i] == (unsigned char)word[i]) continue;
-    if (!ocr_same(w[i], word[i]) || ++changed > 2) return false;
+    int32_t seen = any_case ? to_upper_ascii(w[i]) : w[i];
+    int32_t meant = to_upper_ascii((unsigned char)word[i]);
+    if (seen == (any_case ? meant : (unsigned char)word[i])) continue;
+    if (!ocr_same(w[i], (char)meant) || ++changed > 2) return false;
   }
   return true;
+}
+
+/* Whether the `n` characters at `w` are `word` (capitals) as OCR may have
+ * misread it, every unchanged character in capitals as the word is, and
+ * the word long enough (six letters) that the match is no accident. */
+static bool ocr_reads_as(const int32_t *w, uint32_t n, const char *word) {
+  uint32_t len = (uint32_t)strlen(word);
+  return n == len && len >= 6 && ocr_matches(w, word, n, false);
 }
 
 /* `line_starts_ci`, allowing OCR's misreadings of a name of six letters or
@@ -239,16 +246,7 @@ static bool ocr_reads_as(const int32_t *w, uint32_t n, const char *word) {
 static bool line_starts_ocr(const Line *l, const char *s) {
   uint32_t n = (uint32_t)strlen(s);
   if (l->len < n) return false;
-  if (line_starts_ci(l, 0, s)) return true;
-  if (n < 6) return false;
-  uint32_t changed = 0;
-  for (uint32_t i = 0; i < n; i++) {
-    if (to_upper_ascii(l->c[i]) == to_upper_ascii((unsigned char)s[i])) continue;
-    if (s[i] == ' ' || !ocr_same(l->c[i], (char)to_upper_ascii((unsigned char)s[i])) ||
-        ++changed > 2)
-      return false;
-  }
-  return true;
+  return line_starts_ci(l, 0, s) || (n >= 6 && ocr_matches(l->c, s, n, true));
 }
 
 static bool line_has(const Line *l, int32_t ch) {
