@@ -131,3 +131,28 @@ fn bullets_and_unicode_spaces_before_a_misread_mark_are_read_without_a_panic() {
         assert_eq!(cut.findings, whole.findings, "{text:?}");
     }
 }
+
+#[test]
+fn a_misread_word_is_vouched_by_the_word_in_another_section() {
+    // Found by fuzzing: O010 read `nuc1ear` as `nuclear` only when the
+    // section it fell in wrote `nuclear` too.
+    let text = "Mr. Smith: We spoke of nuclear arms.\n\n\
+                Mr. Jones: The nuc1ear talks go on.\n";
+    for min in [1, usize::MAX] {
+        let (analysis, _) = analysis(text, min);
+        let o010: Vec<_> = analysis
+            .findings
+            .iter()
+            .filter(|f| f.code == "O010")
+            .map(|f| &text[f.range.clone()])
+            .collect();
+        assert_eq!(o010, ["nuc1ear"], "sections of at least {min} bytes");
+    }
+    // Taking `nuclear` out by an edit takes the finding with it.
+    let mut doc = Document::with_section_bytes(text, Arc::new(Config::default()), 1);
+    let at = text.find("nuclear").unwrap();
+    doc.edit(at..at + 7, "atomic");
+    let edited = text.replacen("nuclear", "atomic", 1);
+    assert_eq!(doc.findings(), analysis(&edited, usize::MAX).0.findings);
+    assert!(!doc.findings().iter().any(|f| f.code == "O010"));
+}

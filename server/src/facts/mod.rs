@@ -9,7 +9,9 @@
 //! findings too.
 
 pub mod indents;
+pub mod letter_readings;
 pub mod names;
+pub mod vocabulary;
 pub mod words;
 
 use std::collections::{HashMap, HashSet};
@@ -21,12 +23,14 @@ use self::indents::indents as stray_indents;
 use self::names::{
     KeyHasher, LowerWords, lower_key, names_and_lower_words, variants as name_variants,
 };
+use self::vocabulary::{Vocabulary, wanted_keys, written_keys};
 use self::words::prose_words;
 use crate::config::Config;
 use crate::model::{
     self, Date, Level, MarkPosition, ParagraphRole, Participant, Raw, Speaker, speaker_table,
 };
 use crate::suppression::{self, Directive};
+use crate::word_hash::KeyMap;
 
 /// What the whole document needs to know of one section. Ranges count from
 /// the section's start.
@@ -66,6 +70,11 @@ pub struct Summary {
     pub names: HashMap<String, (usize, Range<usize>)>,
     /// Words written in lower case, by key (see T002).
     pub lowered: LowerWords,
+    /// Letter-only words and initialisms written, and the spellings the
+    /// tokens with look-alike digits may have had, by key (see
+    /// [`vocabulary`]).
+    pub written: KeyMap<u32>,
+    pub wanted: KeyMap<u32>,
     pub directives: Vec<Directive>,
     /// The first line that is not blank.
     pub first_line: Option<Range<usize>>,
@@ -209,6 +218,8 @@ impl Summary {
             }
         }
         s.lowered = lowered;
+        s.written = written_keys(text, &words);
+        s.wanted = wanted_keys(text, &words);
         s.directives = suppression::scan(text);
         s.first_line = match text.find('\n') {
             Some(n) if text[..n].trim().is_empty() => suppression::first_line(text, n),
@@ -273,6 +284,28 @@ pub struct Totals {
     pub lowered: HashMap<u64, usize, BuildHasherDefault<KeyHasher>>,
     /// The names by the key of their lower-case form.
     name_keys: HashMap<u64, usize, BuildHasherDefault<KeyHasher>>,
+    /// See [`Summary::written`] and [`Summary::wanted`].
+    pub written: KeyMap<usize>,
+    pub wanted: KeyMap<usize>,
+}
+
+/// Adds each count of `from` to `to`.
+fn add_counts(to: &mut KeyMap<usize>, from: &KeyMap<u32>) {
+    for (key, n) in from {
+        *to.entry(*key).or_default() += *n as usize;
+    }
+}
+
+/// Takes each count of `from` from `to`, forgetting keys that reach zero.
+fn remove_counts(to: &mut KeyMap<usize>, from: &KeyMap<u32>) {
+    for (key, n) in from {
+        if let Some(count) = to.get_mut(key) {
+            *count -= *n as usize;
+            if *count == 0 {
+                to.remove(key);
+            }
+        }
+    }
 }
 
 impl Totals {
@@ -287,9 +320,9 @@ impl Totals {
             }
             *count += n;
         }
-        for (key, n) in &s.lowered {
-            *self.lowered.entry(*key).or_default() += *n as usize;
-        }
+        add_counts(&mut self.lowered, &s.lowered);
+        add_counts(&mut self.written, &s.written);
+        add_counts(&mut self.wanted, &s.wanted);
     }
 
     pub fn remove(&mut self, s: &Summary) {
@@ -308,14 +341,9 @@ impl Totals {
                 }
             }
         }
-        for (key, n) in &s.lowered {
-            if let Some(count) = self.lowered.get_mut(key) {
-                *count -= *n as usize;
-                if *count == 0 {
-                    self.lowered.remove(key);
-                }
-            }
-        }
+        remove_counts(&mut self.lowered, &s.lowered);
+        remove_counts(&mut self.written, &s.written);
+        remove_counts(&mut self.wanted, &s.wanted);
     }
 
     /// Whether some candidate's lower-case form has this key.
@@ -453,6 +481,8 @@ pub struct Facts {
     /// Capitalised words the document writes the same way twice or more,
     /// and never in lower case: names, however rare (see O011).
     pub recurring_names: Arc<HashSet<String>>,
+    /// The spellings O010 may ask about that the document writes.
+    pub vocabulary: Arc<Vocabulary>,
 }
 
 impl Facts {
@@ -541,6 +571,11 @@ impl Facts {
             Some(p) if !changed.names => (p.variants.clone(), p.recurring_names.clone()),
             _ => (Arc::new(totals.variants()), Arc::new(totals.recurring())),
         };
+        let vocabulary = Vocabulary::of(&totals.wanted, &totals.written);
+        let vocabulary = match previous {
+            Some(p) if *p.vocabulary == vocabulary => p.vocabulary.clone(),
+            _ => Arc::new(vocabulary),
+        };
         Facts {
             marked,
             portion_marked: records.iter().any(|r| r.portion_marked(config)),
@@ -564,6 +599,7 @@ impl Facts {
             turns,
             variants,
             recurring_names,
+            vocabulary,
         }
     }
 

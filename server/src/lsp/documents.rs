@@ -123,7 +123,7 @@ impl Snapshot {
 
 /// The analysis's side of an open document.
 pub enum Analysed {
-    Ready(Document),
+    Ready(Box<Document>),
     /// Being read from its text off the protocol thread; the edits made
     /// meanwhile wait here, in order, as byte ranges and their new text.
     Reading(Vec<(Range<usize>, String)>),

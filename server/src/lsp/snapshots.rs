@@ -56,7 +56,7 @@ pub async fn read(
             doc.edit(range, &text);
         }
     }
-    open.analysed = Analysed::Ready(doc);
+    open.analysed = Analysed::Ready(Box::new(doc));
     Ok(true)
 }
 

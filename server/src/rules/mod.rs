@@ -5,7 +5,6 @@
 //! One rule per file, under its group (`markings`, `ocr`, `speakers`,
 //! `names`, `meta`); the file's `//!` comment is the rule's documentation.
 
-mod letter_readings;
 mod markings;
 mod meta;
 mod names;

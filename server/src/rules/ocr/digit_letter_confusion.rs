@@ -50,16 +50,16 @@
 //! ## Fix
 //! Unsafe: the known form (for a spaced initialism, the digit's letter).
 
-use std::collections::HashSet;
 use std::ops::Range;
 
+use crate::facts::letter_readings::{
+    KNOWN, SHORT_WORDS, dotted_chains, initial_letter, is_capitals, is_count, is_round_s,
+    letter_forms, number_reading, tokens, written,
+};
+use crate::facts::vocabulary::Vocabulary;
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
 use crate::model::dates::MONTHS;
-use crate::rules::letter_readings::{
-    KNOWN, SHORT_WORDS, is_capitals, is_count, is_round_s, letter_forms, number_reading, tokens,
-    written,
-};
 use crate::rules::{Check, Context, FindingExt, FixSafety, Report, Rule, shape};
 
 pub(crate) static RULE: Rule = Rule {
@@ -137,16 +137,7 @@ const UNITS: &[&str] = &[
     "times",
 ];
 
-/// The document's own words and initialisms, gathered on first need.
-struct Vocabulary {
-    /// Letter-only words as written.
-    words: HashSet<String>,
-    /// Dotted initialisms (`U.S.`, `U. S.`) as their letters, in their case.
-    initialisms: HashSet<String>,
-}
-
 fn check(cx: &Context, out: &mut Report) {
-    let mut vocabulary: Option<Vocabulary> = None;
     for (i, word) in cx.words.iter().enumerate() {
         let w = cx.slice(word);
         if cx.shapes[i] & shape::DIGIT == 0 {
@@ -175,9 +166,7 @@ fn check(cx: &Context, out: &mut Report) {
             }
             continue;
         }
-        if spaced_initialism(cx, i, &mut vocabulary, out)
-            || dotted_initialism(cx, i, &mut vocabulary, out)
-        {
+        if spaced_initialism(cx, i, out) || dotted_initialism(cx, i, out) {
             continue;
         }
         // `DCI/0GC/LD`, `11/62/58`: a routing code or a date, no word's.
@@ -190,7 +179,7 @@ fn check(cx: &Context, out: &mut Report) {
                 continue;
             }
             let range = word.start + at..word.start + at + t.len();
-            if let Some(form) = misread_token(cx, i, &mut vocabulary, &tokens, at, t) {
+            if let Some(form) = misread_token(cx, i, &tokens, at, t) {
                 let message =
                     format!("`{t}` mixes letters and look-alike digits; did you mean `{form}`?");
                 report(out, range, &message, &form);
@@ -211,7 +200,6 @@ fn report(out: &mut Report, range: Range<usize>, message: &str, form: &str) {
 fn misread_token(
     cx: &Context,
     i: usize,
-    vocabulary: &mut Option<Vocabulary>,
     tokens: &[(usize, &str)],
     at: usize,
     t: &str,
@@ -242,7 +230,7 @@ fn misread_token(
             SHORT_WORDS.contains(&f.to_lowercase().as_str()) && (!is_capitals(f) || among_capitals)
         });
     }
-    let vocabulary = vocabulary.get_or_insert_with(|| vocabulary_of(cx));
+    let vocabulary = &cx.facts.vocabulary;
     // `Page5` is `Page 5`, not `Pages`.
     let letters = t.trim_end_matches(|c: char| c.is_ascii_digit());
     if letters.len() >= 2
@@ -265,8 +253,7 @@ fn designation(w: &str, (start, prefix): (usize, &str), at: usize) -> bool {
 /// Whether `form` is written so in the document, in [`KNOWN`] or among the
 /// months.
 fn known(form: &str, vocabulary: &Vocabulary) -> bool {
-    written(form, |w| vocabulary.words.contains(w))
-        || written(form, |w| KNOWN.contains(&w) || MONTHS.contains(&w))
+    vocabulary.has_word(form) || written(form, |w| KNOWN.contains(&w) || MONTHS.contains(&w))
 }
 
 /// Whether words `a` and `b` (offsets) sit on one line.
@@ -393,34 +380,15 @@ fn unit_follows(cx: &Context, i: usize) -> bool {
     unit && !after_initial
 }
 
-/// The letter a digit in an initialism stands for.
-fn initial_letter(d: u8) -> Option<u8> {
-    match d {
-        b'0' => Some(b'O'),
-        b'1' => Some(b'I'),
-        b'5' | b'8' => Some(b'S'),
-        _ => None,
-    }
-}
-
 /// Whether `letters` make a known initialism, in their case: `p.5.` is no
 /// `P.S.`.
-fn known_initialism(cx: &Context, letters: &str, vocabulary: &mut Option<Vocabulary>) -> bool {
-    INITIALISMS.contains(&letters)
-        || vocabulary
-            .get_or_insert_with(|| vocabulary_of(cx))
-            .initialisms
-            .contains(letters)
+fn known_initialism(cx: &Context, letters: &str) -> bool {
+    INITIALISMS.contains(&letters) || cx.facts.vocabulary.has_initialism(letters)
 }
 
 /// `U. 8. citizen`: word `i` is a digit and a period after a letter and a
 /// period, before a word; reports the digit.
-fn spaced_initialism(
-    cx: &Context,
-    i: usize,
-    vocabulary: &mut Option<Vocabulary>,
-    out: &mut Report,
-) -> bool {
+fn spaced_initialism(cx: &Context, i: usize, out: &mut Report) -> bool {
     let w = cx.slice(&cx.words[i]).as_bytes();
     let Some(letter) = initial_letter(w[0]) else {
         return false;
@@ -436,7 +404,7 @@ fn spaced_initialism(
         return false;
     }
     let letters = format!("{}{}", char::from(previous[0]), char::from(letter));
-    if !known_initialism(cx, &letters, vocabulary) {
+    if !known_initialism(cx, &letters) {
         return false;
     }
     let at = cx.words[i].start;
@@ -449,12 +417,7 @@ fn spaced_initialism(
 
 /// `U.8.`, `C.0.`, `U.S.5.R`: single characters joined by periods, one a
 /// look-alike digit, making a known initialism; reports each chain.
-fn dotted_initialism(
-    cx: &Context,
-    i: usize,
-    vocabulary: &mut Option<Vocabulary>,
-    out: &mut Report,
-) -> bool {
+fn dotted_initialism(cx: &Context, i: usize, out: &mut Report) -> bool {
     let word = &cx.words[i];
     let mut found = false;
     for chain in dotted_chains(cx.slice(word)) {
@@ -474,7 +437,7 @@ fn dotted_initialism(
             }
         }
         let has_letter = text.bytes().any(|b| b.is_ascii_alphabetic());
-        if !digit || !has_letter || !known_initialism(cx, &letters, vocabulary) {
+        if !digit || !has_letter || !known_initialism(cx, &letters) {
             continue;
         }
         let fixed: String = text
@@ -489,79 +452,9 @@ fn dotted_initialism(
     found
 }
 
-/// The runs of two or more single letters or digits joined by periods in
-/// a word (`U.S.5.R`, `C.0.`), each with its final period if any. A run
-/// glued to a longer token (`U.S.Army`) is none.
-fn dotted_chains(w: &str) -> Vec<Range<usize>> {
-    let b = w.as_bytes();
-    let alnum = |k: usize| b.get(k).is_some_and(u8::is_ascii_alphanumeric);
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < b.len() {
-        if !alnum(k) || (k > 0 && (alnum(k - 1) || b[k - 1] == b'.')) {
-            k += 1;
-            continue;
-        }
-        let start = k;
-        let mut elements = 0;
-        let mut glued = false;
-        while alnum(k) {
-            if alnum(k + 1) {
-                glued = elements > 0;
-                break;
-            }
-            elements += 1;
-            k += 1;
-            if b.get(k) == Some(&b'.') {
-                k += 1;
-            } else {
-                break;
-            }
-        }
-        if elements >= 2 && !glued {
-            out.push(start..k);
-        }
-        k = k.max(start + 1);
-    }
-    out
-}
-
-/// The document's letter-only words as written, and its initialisms.
-fn vocabulary_of(cx: &Context) -> Vocabulary {
-    let mut words = HashSet::new();
-    let mut initialisms = HashSet::new();
-    for (i, range) in cx.words.iter().enumerate() {
-        let w = cx.slice(range);
-        let core = w.trim_matches(|c: char| c.is_ascii_punctuation());
-        if core.len() >= 2 && core.chars().all(char::is_alphabetic) {
-            words.insert(core.to_string());
-        }
-        for chain in dotted_chains(w) {
-            let letters = &w[chain];
-            if letters
-                .bytes()
-                .all(|b| b.is_ascii_alphabetic() || b == b'.')
-            {
-                initialisms.insert(letters.replace('.', ""));
-            }
-        }
-        // `U. S.`: two initials in a row.
-        let initial =
-            |s: &str| s.len() == 2 && s.as_bytes()[0].is_ascii_alphabetic() && s.ends_with('.');
-        if let Some(next) = cx.words.get(i + 1).map(|r| cx.slice(r)) {
-            let next = next.trim_end_matches([',', ';', ':']);
-            if initial(w) && initial(next) {
-                initialisms.insert(format!("{}{}", &w[..1], &next[..1]));
-            }
-        }
-    }
-    Vocabulary { words, initialisms }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::dotted_chains;
-    use crate::rules::letter_readings::{letter_forms, number_reading};
+    use crate::facts::letter_readings::{dotted_chains, letter_forms, number_reading};
 
     #[test]
     fn a_run_of_ones_is_not_spelled_out_every_way() {

@@ -28,12 +28,14 @@
 //!
 //! ## Fix
 //! Safe: join the two pieces with a space (a hyphenated word without its
-//! hyphen: `offi-` / `cers` → `officers`), and move the page furniture and
+//! hyphen when that makes an English word: `offi-` / `cers` → `officers`,
+//! but `well-` / `known` → `well-known`), and move the page furniture and
 //! banners that stood between them to just after the joined paragraph, so
 //! no line is lost. Margin marks between the pieces are dropped (O004 would
 //! delete them anyway). When the second piece starts with its own portion
 //! mark the pieces are reported but not joined.
 
+use crate::dictionary;
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
 use crate::model::Block;
@@ -99,10 +101,23 @@ fn check(cx: &Context, out: &mut Report) {
         if second.marks.first().is_some_and(|m| m.leading) {
             continue;
         }
-        // A word broken by a hyphen is joined without it (`offi-` /
-        // `cers`); specks after the last word stay where they are.
+        // A word broken by a hyphen is joined without it when that makes
+        // a word (`offi-` / `cers`), with it otherwise (`well-` / `known`);
+        // specks after the last word stay where they are.
         let mut edits = if end.ending == Ending::Hyphen && !end.specks {
-            vec![Edit::replace(end.word.end - 1..second.content.start, "")]
+            let hyphen = end.word.end - 1;
+            let joined = format!(
+                "{}{}",
+                cx.slice(&(end.word.start..hyphen))
+                    .trim_start_matches(|c: char| !c.is_alphabetic()),
+                first_word(cx.slice(&second.content))
+            );
+            let at = if dictionary::is_word(&joined) {
+                hyphen
+            } else {
+                end.word.end
+            };
+            vec![Edit::replace(at..second.content.start, "")]
         } else {
             vec![Edit::replace(first.content.end..second.content.start, " ")]
         };
@@ -115,6 +130,14 @@ fn check(cx: &Context, out: &mut Report) {
         }
         finding.with_fix(Fix::safe("Join the paragraph across the page break", edits));
     }
+}
+
+/// The letters `text` starts with.
+fn first_word(text: &str) -> &str {
+    let end = text
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(text.len());
+    &text[..end]
 }
 
 /// The byte length of the first `n` words of `text`, as written.

@@ -5,11 +5,13 @@
 //! spellings it could have had (`0ctober` → `October`). O010 judges with
 //! them which readings are misreadings.
 
+use std::ops::Range;
+
 /// Words known without the document (besides the months, which
 /// `model::dates::MONTHS` lists), in the case they are written: a
 /// capitalised word is known capitalised or in capitals, a lower-case one
 /// in any case.
-pub(crate) const KNOWN: &[&str] = &[
+pub const KNOWN: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -32,7 +34,7 @@ pub(crate) const KNOWN: &[&str] = &[
 
 /// The two-letter words common enough to trust as a reading. Any other
 /// pair (`IC`, `la`, `ii`) is as likely a code, a speck or a fragment.
-pub(crate) const SHORT_WORDS: &[&str] = &[
+pub const SHORT_WORDS: &[&str] = &[
     "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no",
     "of", "on", "or", "so", "to", "up", "us", "we",
 ];
@@ -40,7 +42,7 @@ pub(crate) const SHORT_WORDS: &[&str] = &[
 /// Whether `form` is a word of a list in its case: as written, in any
 /// case when the list has it in lower case, in capitals when the list has
 /// it capitalised (`IRAN` for `Iran`, but not `iran`).
-pub(crate) fn written(form: &str, has: impl Fn(&str) -> bool) -> bool {
+pub fn written(form: &str, mut has: impl FnMut(&str) -> bool) -> bool {
     let lower = form.to_lowercase();
     if has(form) || has(&lower) {
         return true;
@@ -57,13 +59,13 @@ pub(crate) fn written(form: &str, has: impl Fn(&str) -> bool) -> bool {
 }
 
 /// Whether every letter of `w` is a capital (and it has one).
-pub(crate) fn is_capitals(w: &str) -> bool {
+pub fn is_capitals(w: &str) -> bool {
     w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
 
 /// The maximal runs of letters and digits in a word, with their offsets:
 /// `l5-nation` is `l5` and `nation`.
-pub(crate) fn tokens(w: &str) -> Vec<(usize, &str)> {
+pub fn tokens(w: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
     for (k, c) in w.char_indices().chain([(w.len(), ' ')]) {
@@ -83,7 +85,7 @@ pub(crate) fn tokens(w: &str) -> Vec<(usize, &str)> {
 /// ordinal ending that fits it: `l0` → `10`, `l3th` → `13th`. None for a
 /// token with no digit or no look-alike letter, or a reading that starts
 /// with `0` (a code: `O97`).
-pub(crate) fn number_reading(t: &str) -> Option<String> {
+pub fn number_reading(t: &str) -> Option<String> {
     let (digits, ending) = ["st", "nd", "rd", "th"]
         .iter()
         .find_map(|e| t.strip_suffix(e).map(|d| (d, *e)))
@@ -113,7 +115,7 @@ pub(crate) fn number_reading(t: &str) -> Option<String> {
 }
 
 /// `st`, `nd`, `rd` or `th`, as the number asks.
-pub(crate) fn ordinal_ending(number: &str) -> &'static str {
+pub fn ordinal_ending(number: &str) -> &'static str {
     let n: u32 = number[number.len().saturating_sub(2)..]
         .parse()
         .unwrap_or(0);
@@ -127,14 +129,14 @@ pub(crate) fn ordinal_ending(number: &str) -> &'static str {
 }
 
 /// `S00`, `S000`: `S` and two or more zeros, a round number.
-pub(crate) fn is_round_s(t: &str) -> bool {
+pub fn is_round_s(t: &str) -> bool {
     t.strip_prefix('S')
         .is_some_and(|z| z.len() >= 2 && z.bytes().all(|b| b == b'0'))
 }
 
 /// Digits with an ending that counts or dates them, not letters: `1st`,
 /// `22d`, `8am`, `5pm`, `10s`.
-pub(crate) fn is_count(t: &str) -> bool {
+pub fn is_count(t: &str) -> bool {
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     let ending = &t[digits..];
     digits > 0
@@ -152,7 +154,7 @@ const MAX_ONES: usize = 6;
 /// tried in lower case first when `lower_first` and the token's letters
 /// are lower case (`it 1s`, not `It Is`). None for any other digit, or
 /// more than [`MAX_ONES`] `1`s.
-pub(crate) fn letter_forms(t: &str, lower_first: bool) -> Option<Vec<String>> {
+pub fn letter_forms(t: &str, lower_first: bool) -> Option<Vec<String>> {
     if t.bytes().filter(|&b| b == b'1').count() > MAX_ONES {
         return None;
     }
@@ -186,4 +188,51 @@ pub(crate) fn letter_forms(t: &str, lower_first: bool) -> Option<Vec<String>> {
             .collect();
     }
     Some(forms)
+}
+
+/// The letter a digit in an initialism stands for.
+pub fn initial_letter(d: u8) -> Option<u8> {
+    match d {
+        b'0' => Some(b'O'),
+        b'1' => Some(b'I'),
+        b'5' | b'8' => Some(b'S'),
+        _ => None,
+    }
+}
+
+/// The runs of two or more single letters or digits joined by periods in
+/// a word (`U.S.5.R`, `C.0.`), each with its final period if any. A run
+/// glued to a longer token (`U.S.Army`) is none.
+pub fn dotted_chains(w: &str) -> Vec<Range<usize>> {
+    let b = w.as_bytes();
+    let alnum = |k: usize| b.get(k).is_some_and(u8::is_ascii_alphanumeric);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < b.len() {
+        if !alnum(k) || (k > 0 && (alnum(k - 1) || b[k - 1] == b'.')) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut elements = 0;
+        let mut glued = false;
+        while alnum(k) {
+            if alnum(k + 1) {
+                glued = elements > 0;
+                break;
+            }
+            elements += 1;
+            k += 1;
+            if b.get(k) == Some(&b'.') {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if elements >= 2 && !glued {
+            out.push(start..k);
+        }
+        k = k.max(start + 1);
+    }
+    out
 }
