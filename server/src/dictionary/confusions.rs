@@ -25,7 +25,7 @@ pub enum Confidence {
 
 use std::cell::RefCell;
 
-use super::is_word;
+use super::{check, is_word};
 use crate::word_hash::{Memory, remembered};
 use Confidence::{Possible, Sure};
 
@@ -196,6 +196,41 @@ pub fn readings(word: &str) -> Vec<Reading> {
         static KNOWN: RefCell<Memory<Vec<Reading>>> = RefCell::new(Memory::new(100_000));
     }
     remembered(&KNOWN, word, || search(word))
+}
+
+/// The lower-case dictionary words one edit from `lower` (a word in lower
+/// case): a letter changed, dropped or added, whatever the letters. Only
+/// for a word no confusion of the table reads: see O011 on when a single
+/// such word is trusted.
+pub fn one_edit(lower: &str) -> Vec<String> {
+    thread_local! {
+        static KNOWN: RefCell<Memory<Vec<String>>> = RefCell::new(Memory::new(20_000));
+    }
+    remembered(&KNOWN, lower, || {
+        let mut found: Vec<String> = Vec::new();
+        if !lower.bytes().all(|b| b.is_ascii_lowercase()) {
+            return found;
+        }
+        let b = lower.as_bytes();
+        let mut try_word = |w: Vec<u8>| {
+            let w = String::from_utf8(w).expect("ASCII letters");
+            if w != lower && !found.contains(&w) && check(&w) {
+                found.push(w);
+            }
+        };
+        for i in 0..=b.len() {
+            if i < b.len() {
+                try_word([&b[..i], &b[i + 1..]].concat());
+            }
+            for c in b'a'..=b'z' {
+                if i < b.len() && c != b[i] {
+                    try_word([&b[..i], &[c], &b[i + 1..]].concat());
+                }
+                try_word([&b[..i], &[c], &b[i..]].concat());
+            }
+        }
+        found
+    })
 }
 
 /// [`readings`] without the memory.

@@ -64,8 +64,9 @@ pub fn is_word(word: &str) -> bool {
     remembered(&KNOWN, word, || check(word))
 }
 
-/// [`is_word`] without the memory.
-fn check(word: &str) -> bool {
+/// [`is_word`] without the memory: for the many probes of a search, which
+/// would crowd out the words that come back.
+pub fn check(word: &str) -> bool {
     let dictionary = english();
     if dictionary.check(word) {
         return true;

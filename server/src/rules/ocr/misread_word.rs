@@ -26,6 +26,15 @@
 //!   of them English words, so the garble of stamps and handwriting, where
 //!   no reading can be trusted, is left alone.
 //!
+//! A lower-case word of six letters or more that no confusion of the table
+//! reads is read as a dictionary word one edit away (a letter changed,
+//! dropped or added: badly scanned pages confuse any letters,
+//! `establishiag`, `problews`, `felative`), but only when that word is
+//! the only one so near, and the edit is not the last letter changed, a
+//! letter more at either end or an `e` more, which the dictionary's gaps in
+//! inflections, prefixes and variant spellings explain better (`nuclears`,
+//! `disrupter`, `preprint`, `sizeable`).
+//!
 //! Words of three letters count only when their reading is one of the
 //! commonest words (`tbe`, `thc`, `aud`), and words of four only through a
 //! sure confusion or into one of those (`mony` is not `trow`'s). A
@@ -84,7 +93,7 @@
 
 use std::ops::Range;
 
-use crate::dictionary::confusions::{Case, Reading, misread_as, readings};
+use crate::dictionary::confusions::{Case, Reading, misread_as, one_edit, readings};
 use crate::dictionary::is_word;
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
@@ -450,6 +459,26 @@ enum Verdict {
     RunTogether(&'static str, String),
 }
 
+/// Whether `word` is `reading` with a letter more at either end, or with
+/// its last letter changed, or with an `e` more: an inflection, a prefix
+/// or a variant spelling the dictionary lacks (`nuclears`, `exfiltrated`,
+/// `disrupter`, `preprint`, `sizeable`), more likely than a misreading.
+fn inflected(word: &str, reading: &str) -> bool {
+    let (w, r) = (word.as_bytes(), reading.as_bytes());
+    match w.len().cmp(&r.len()) {
+        std::cmp::Ordering::Greater => {
+            let at = w.iter().zip(r).take_while(|(a, b)| a == b).count();
+            w.starts_with(r) || w.ends_with(r) || w[at] == b'e'
+        }
+        std::cmp::Ordering::Equal => w[..w.len() - 1] == r[..r.len() - 1],
+        std::cmp::Ordering::Less => false,
+    }
+}
+
+/// The letters a lower-case word needs before a single dictionary word
+/// one edit away is taken for its reading.
+const MIN_ANY_EDIT: usize = 6;
+
 fn judge(word: &str, names: &KnownNames) -> Option<Verdict> {
     let letters = word.chars().count();
     if letters < 3 || is_word(word) {
@@ -513,6 +542,17 @@ fn verdict(word: &str, letters: usize, names: &KnownNames) -> Option<Verdict> {
     });
     if !found.is_empty() {
         return Some(Verdict::Misread(found));
+    }
+    if case == Some(Case::Lower)
+        && letters >= MIN_ANY_EDIT
+        && let [reading] = one_edit(word).as_slice()
+        && !inflected(word, reading)
+    {
+        return Some(Verdict::Misread(vec![Reading {
+            word: reading.clone(),
+            steps: 1,
+            sure: false,
+        }]));
     }
     if case == Some(Case::Lower) {
         for &first in RUN_OPENERS {
