@@ -142,6 +142,7 @@ impl Document {
         // Name variants change only with the names' counts, or when a word
         // that rules a name out appears or goes.
         let names_changed = removed.names != added.names
+            || removed.acronyms != added.acronyms
             || was_lowered.iter().any(|(k, was)| {
                 *was != self.totals.lowered.contains_key(k) && self.totals.has_name_key(*k)
             });

@@ -204,10 +204,9 @@ impl Anchors<'_> {
                     .find(|f| f.form == *form && facts.speaker_of.get(&f.label) == Some(speaker))
                     .map(|f| shift(*at, &f.first))
             }),
-            Anchor::FirstName(name) => self
-                .summaries
-                .iter()
-                .find_map(|(at, s)| s.names.get(name).map(|(_, r)| shift(*at, r))),
+            Anchor::FirstName(name) => self.summaries.iter().find_map(|(at, s)| {
+                (s.names.get(name).or_else(|| s.acronyms.get(name))).map(|(_, r)| shift(*at, r))
+            }),
         };
         self.found.insert(anchor.clone(), found.clone());
         found

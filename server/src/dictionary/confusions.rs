@@ -83,7 +83,7 @@ pub const TABLE: &[(&str, &str, Confidence)] = &[
 /// digit or letter of the same shape. The grammar's scanner reads misread
 /// banners and field names with the same table (`ocr_same` in
 /// `grammar/src/scanner.c`); keep the two alike.
-fn same_shape(seen: char, meant: char) -> bool {
+pub fn same_shape(seen: char, meant: char) -> bool {
     let up = seen.to_ascii_uppercase();
     up == meant
         || match meant {

@@ -8,6 +8,7 @@
 //! not change keeps its summary, and when the facts come out the same, its
 //! findings too.
 
+pub mod acronyms;
 pub mod indents;
 pub mod letter_readings;
 pub mod names;
@@ -70,6 +71,8 @@ pub struct Summary {
     pub names: HashMap<String, (usize, Range<usize>)>,
     /// Words written in lower case, by key (see T002).
     pub lowered: LowerWords,
+    /// Acronyms (see [`acronyms::pieces`]): count and first place.
+    pub acronyms: HashMap<String, (usize, Range<usize>)>,
     /// Letter-only words and initialisms written, and the spellings the
     /// tokens with look-alike digits may have had, by key (see
     /// [`vocabulary`]).
@@ -218,6 +221,9 @@ impl Summary {
             }
         }
         s.lowered = lowered;
+        for (piece, range) in acronyms::pieces(text, &words) {
+            s.acronyms.entry(piece.to_string()).or_insert((0, range)).0 += 1;
+        }
         s.written = written_keys(text, &words);
         s.wanted = wanted_keys(text, &words);
         s.directives = suppression::scan(text);
@@ -281,6 +287,7 @@ impl Marks {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Totals {
     pub names: HashMap<String, usize>,
+    pub acronyms: HashMap<String, usize>,
     pub lowered: HashMap<u64, usize, BuildHasherDefault<KeyHasher>>,
     /// The names by the key of their lower-case form.
     name_keys: HashMap<u64, usize, BuildHasherDefault<KeyHasher>>,
@@ -320,6 +327,9 @@ impl Totals {
             }
             *count += n;
         }
+        for (a, (n, _)) in &s.acronyms {
+            *self.acronyms.entry(a.clone()).or_default() += n;
+        }
         add_counts(&mut self.lowered, &s.lowered);
         add_counts(&mut self.written, &s.written);
         add_counts(&mut self.wanted, &s.wanted);
@@ -338,6 +348,14 @@ impl Totals {
                             self.name_keys.remove(&key);
                         }
                     }
+                }
+            }
+        }
+        for (a, (n, _)) in &s.acronyms {
+            if let Some(count) = self.acronyms.get_mut(a) {
+                *count -= n;
+                if *count == 0 {
+                    self.acronyms.remove(a);
                 }
             }
         }
@@ -367,7 +385,7 @@ impl Totals {
     }
 
     /// Spellings one inner edit from a more frequent one, `minority →
-    /// majority`.
+    /// majority`, and acronyms OCR misread (see [`acronyms::variants`]).
     pub fn variants(&self) -> HashMap<String, String> {
         let counts: HashMap<&str, usize> = self
             .names
@@ -375,7 +393,9 @@ impl Totals {
             .filter(|(name, _)| self.is_name(name))
             .map(|(name, n)| (name.as_str(), *n))
             .collect();
-        name_variants(&counts)
+        let mut variants = name_variants(&counts);
+        variants.extend(acronyms::variants(&self.acronyms));
+        variants
     }
 }
 

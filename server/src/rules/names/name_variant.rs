@@ -12,9 +12,16 @@
 //! O011. In an editor the counts span the whole workspace; on a single
 //! document, that document.
 //!
+//! Acronyms too (three to six capitals, `l` read for I allowed): one
+//! spelled with a letter misread for one of the same shape (`CLA` or `GIA`
+//! for `CIA`, `JEK` for `JFK`, `ClA`), when the usual spelling is written
+//! three times or more and three times as often, and neither is an English
+//! word or a listed acronym (`OCI` beside `DCI` is left alone).
+//!
 //! ## Fires
 //! ```text
 //! Larijani said ... Larijani agreed ... Larjani left.
+//! The CIA, the CIA and the CIA; the CLA once.
 //! ```
 //!
 //! ## Does not fire
@@ -29,6 +36,7 @@ use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
 use crate::rules::{Anchor, Check, Context, FindingExt, FixSafety, Report, Rule};
 
+use crate::facts::acronyms::pieces;
 use crate::facts::names::candidates;
 
 pub(crate) static RULE: Rule = Rule {
@@ -44,7 +52,10 @@ fn check(cx: &Context, out: &mut Report) {
     if cx.facts.variants.is_empty() {
         return;
     }
-    for (name, range) in candidates(cx.text, &cx.words) {
+    let acronyms = pieces(cx.text, &cx.words)
+        .into_iter()
+        .map(|(a, r)| (a.to_string(), r));
+    for (name, range) in candidates(cx.text, &cx.words).into_iter().chain(acronyms) {
         let Some(right) = cx.facts.variants.get(&name) else {
             continue;
         };
