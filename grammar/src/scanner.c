@@ -690,9 +690,19 @@ static bool is_period_label_at(const Line *l, uint32_t at, bool *strong) {
   /* A title in capitals (`MR.`, `THE`) is all-capital text, a cable's:
    * only the printed record's `Mr. WARNER.` makes a label anywhere. */
   bool caps_title = is_all_caps_word(l->c + s, i - s);
-  if (i < l->len && l->c[i] == '.') i++;
-  else if (!the && i + 1 < l->len && l->c[i] == ' ' && l->c[i + 1] == '.') i += 2; /* `Mr . JONES.` */
-  if (i >= l->len || l->c[i] != ' ') return false;
+  bool abbreviation = !the && word_in(l->c + s, i - s, NAME_ABBREVIATIONS, true);
+  if (i < l->len && l->c[i] == '.') {
+    i++;
+    /* `Mr..Duues.`: OCR doubled the title's period */
+    if (abbreviation && i < l->len && l->c[i] == '.') i++;
+    else if (i >= l->len || l->c[i] != ' ') return false;
+  } else if (!the && i + 1 < l->len && l->c[i] == ' ' && l->c[i + 1] == '.') {
+    i += 2; /* `Mr . JONES.` */
+  } else if (abbreviation && i + 1 < l->len && l->c[i] == ',' && l->c[i + 1] == ' ') {
+    i++; /* `Mr, McCLOY.`: OCR's comma for the title's period */
+  }
+  if (i >= l->len || !(l->c[i] == ' ' || (i > 0 && l->c[i - 1] == '.' && is_upper(l->c[i]))))
+    return false;
   uint32_t words = 0;
   for (;;) {
     while (i < l->len && l->c[i] == ' ') i++;
@@ -712,7 +722,7 @@ static bool is_period_label_at(const Line *l, uint32_t at, bool *strong) {
     while (i < l->len) {
       int32_t c = l->c[i];
       if (is_letter(c)) letter = true;
-      else if (!(is_digit(c) || c == '\'' || c == 0x2019 || c == '-')) break;
+      else if (!(is_digit(c) || c == '\'' || c == 0x2019 || c == '-' || (c == '_' && i > s))) break;
       i++;
     }
     uint32_t n = i - s;
@@ -738,6 +748,12 @@ static bool is_period_label_at(const Line *l, uint32_t at, bool *strong) {
     /* `THE USG HAD NO CHOICE.` is a cable's sentence */
     *strong = false;
     if (words > 2) return false;
+  }
+  if (i >= l->len) return true;
+  /* `The Cuareman..`, `Mr. BeLMont..I do`: OCR doubled the period */
+  if (l->c[i] == '.' && i + 1 < l->len && l->c[i + 1] != '.') {
+    i++;
+    if (is_upper(l->c[i])) return true;
   }
   if (i >= l->len) return true;
   if (!is_hspace(l->c[i])) return false;
@@ -904,6 +920,24 @@ static bool is_margin_mark(const Line *l) {
   return true;
 }
 
+/* OCR's specks before a period-style label: one or two of quotes, dashes, periods,
+ * commas, colons, underscores or tildes, then at most one space, before a
+ * capital (`’ Mr. Stern.`, `‘The CHAIRMAN.`, `_Mr. McCloy.`, `. Mr.
+ * Rankin.`). Returns where the label would start, or 0. */
+static uint32_t label_specks(const Line *l) {
+  uint32_t i = 0;
+  while (i < l->len && i < 2) {
+    int32_t c = l->c[i];
+    if (!(c == '\'' || c == '`' || c == '"' || c == 0x2018 || c == 0x2019 || c == 0x201C ||
+          c == 0x201D || c == '.' || c == ',' || c == ':' || c == '_' || c == '~' || is_dash(c)))
+      break;
+    i++;
+  }
+  if (i == 0) return 0;
+  if (i < l->len && is_hspace(l->c[i])) i++;
+  return i < l->len && is_upper(l->c[i]) ? i : 0;
+}
+
 /* A label that stands out even in running text: ALL CAPS, bold, or a bare
  * `Q`. A mixed-case `Venezuela:` after an open line is a wrapped sentence. */
 static bool is_emphatic_label(const Line *l) {
@@ -1034,6 +1068,12 @@ static Kind classify_line(const Line *l, bool after_text) {
   if (match_field(l, PARTICIPANT_FIELDS)) return KIND_PARTICIPANTS;
   if (match_field(l, FIELD_NAMES) || is_form_field(l)) return KIND_FIELD;
   if (is_label_at(l, 0, after_text)) return KIND_LABEL;
+  /* specks before a label of the printed hearings' style only: before a
+   * colon they are as often a form's field (`_Date acquired:`) */
+  uint32_t specks = label_specks(l);
+  bool strong;
+  if (specks > 0 && is_period_label_at(l, specks, &strong) && (strong || !after_text))
+    return KIND_MARGIN_LABEL;
   if (is_margin_mark(l)) {
     uint32_t i = 1;
     while (i < l->len && is_hspace(l->c[i])) i++;
@@ -1600,6 +1640,13 @@ bool tree_sitter_transcript_external_scanner_scan(void *payload, TSLexer *lexer,
   }
   if (valid[MARGIN_MARK] && lexer->lookahead == '(') {
     advance(lexer);
+    lexer->mark_end(lexer);
+    return emit(lexer, MARGIN_MARK);
+  }
+  if (valid[MARGIN_MARK] && !is_hspace(lexer->lookahead) && !at_eol(lexer)) {
+    /* OCR's specks before a label (see `label_specks`) */
+    for (int n = 0; n < 2 && !is_hspace(lexer->lookahead) && !is_upper(lexer->lookahead) && !at_eol(lexer); n++)
+      advance(lexer);
     lexer->mark_end(lexer);
     return emit(lexer, MARGIN_MARK);
   }

@@ -154,3 +154,22 @@ fn press_conference_label_styles_are_one_speaker_each() {
         })
     );
 }
+
+#[test]
+fn hearing_labels_misread_in_small_capitals_take_the_name_the_questions_write() {
+    // Printed hearings set labels in small capitals, which OCR misreads
+    // (`Mr. Duties.`) while it reads the same name in the running text.
+    let text = "Mr. Duties. Mr. Rankin, may I ask a question?\n\n\
+                Mr. Rankin. Yes, Mr. Dulles.\n\n\
+                Mr. Duties. Thank you.\n\n\
+                Mr. Rankin. Mr. Dulles has a point.\n\n\
+                Representative Forp. And so has Representative Ford.\n\n\
+                Mr. Rankin. Representative Ford, go on.\n";
+    let m = analyze_text(text, &Config::default()).model;
+    let shown: Vec<&str> = m.speakers.iter().map(|s| s.display.as_str()).collect();
+    assert!(shown.contains(&"Mr. Dulles"), "{shown:?}");
+    assert!(shown.contains(&"Representative Ford"), "{shown:?}");
+    assert!(!shown.contains(&"Mr. Duties"), "{shown:?}");
+    // The name the label gives is kept where the text writes it too.
+    assert!(shown.contains(&"Mr. Rankin"), "{shown:?}");
+}

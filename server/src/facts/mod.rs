@@ -73,6 +73,10 @@ pub struct Summary {
     pub lowered: LowerWords,
     /// Acronyms (see [`acronyms::pieces`]): count and first place.
     pub acronyms: HashMap<String, (usize, Range<usize>)>,
+    /// Surnames the prose writes after a title (`Mr. Dulles`,
+    /// `Representative Ford`), in capitals with the first written form and
+    /// a count, in order of the capitals (see `model::merge_ocr_spellings`).
+    pub mentions: Vec<(String, String, usize)>,
     /// Letter-only words and initialisms written, and the spellings the
     /// tokens with look-alike digits may have had, by key (see
     /// [`vocabulary`]).
@@ -221,6 +225,7 @@ impl Summary {
             }
         }
         s.lowered = lowered;
+        s.mentions = mentions(text, &words);
         for (piece, range) in acronyms::pieces(text, &words) {
             s.acronyms.entry(piece.to_string()).or_insert((0, range)).0 += 1;
         }
@@ -234,6 +239,56 @@ impl Summary {
         };
         s
     }
+}
+
+/// Titles after which the prose names a person: `Mr. Dulles`, `Chief
+/// Rowley`.
+const MENTION_TITLES: &[&str] = &[
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Senator",
+    "Representative",
+    "Congressman",
+    "Chief",
+    "General",
+    "Director",
+    "Judge",
+    "Justice",
+    "Secretary",
+    "Ambassador",
+    "Governor",
+    "Commissioner",
+    "Colonel",
+    "Admiral",
+    "Agent",
+    "Inspector",
+];
+
+/// The surnames `words` write after a title, in capitals, each with its
+/// first written form and count, sorted.
+fn mentions(text: &str, words: &[Range<usize>]) -> Vec<(String, String, usize)> {
+    let mut out: Vec<(String, String, usize)> = Vec::new();
+    for pair in words.windows(2) {
+        if !MENTION_TITLES.contains(&&text[pair[0].clone()]) {
+            continue;
+        }
+        let name = text[pair[1].clone()].trim_end_matches(|c: char| !c.is_alphabetic());
+        let name = name.strip_suffix("'s").unwrap_or(name);
+        if name.chars().count() >= 3
+            && name.starts_with(|c: char| c.is_uppercase())
+            && name.chars().all(char::is_alphabetic)
+        {
+            let upper = name.to_uppercase();
+            match out.iter_mut().find(|(u, _, _)| *u == upper) {
+                Some(m) => m.2 += 1,
+                None => out.push((upper, name.to_string(), 1)),
+            }
+        }
+    }
+    out.sort();
+    out
 }
 
 /// The portion marks of one record, or of the part of one in a section:
@@ -425,6 +480,7 @@ impl Changed {
             Vec<(&'a str, Option<&'a str>)>,
             Vec<&'a str>,
             Vec<(&'a str, &'a str, usize)>,
+            Vec<&'a str>,
         ) {
             (
                 s.iter()
@@ -438,6 +494,10 @@ impl Changed {
                 s.iter()
                     .flat_map(|s| &s.forms)
                     .map(|f| (f.label.as_str(), f.form.as_str(), f.count))
+                    .collect(),
+                s.iter()
+                    .flat_map(|s| &s.mentions)
+                    .map(|(upper, _, _)| upper.as_str())
                     .collect(),
             )
         }
@@ -710,7 +770,14 @@ impl Facts {
         for f in summaries.iter().flat_map(|s| &s.forms) {
             *counts.entry(f.label.as_str()).or_default() += f.count;
         }
-        let merge = model::merge_ocr_spellings(&speakers, &speaker_of, &counts);
+        let mut mentions: HashMap<String, (String, usize)> = HashMap::new();
+        for (upper, written, n) in summaries.iter().flat_map(|s| &s.mentions) {
+            mentions
+                .entry(upper.clone())
+                .or_insert_with(|| (written.clone(), 0))
+                .1 += n;
+        }
+        let merge = model::merge_ocr_spellings(&speakers, &speaker_of, &counts, &mentions);
         let spellings_merged = merge.is_some();
         let (speakers, speaker_of) = match merge {
             Some((merged, of)) => match previous {

@@ -71,7 +71,11 @@ impl<'t> Builder<'t> {
             match child.kind() {
                 "margin_mark" if turn.paragraphs.is_empty() && turn.label.is_empty() => {
                     turn.margin_mark = Some(child.byte_range());
-                    self.model.margin_marks.push(child.byte_range());
+                    // OCR's specks before a hearing's label (`’ Mr. Stern.`)
+                    // are no mark a reader put in the margin.
+                    if self.text[child.byte_range()].starts_with('(') {
+                        self.model.margin_marks.push(child.byte_range());
+                    }
                 }
                 "speaker_label" => {
                     turn.label = child.byte_range();

@@ -82,15 +82,29 @@ const TITLE_WORDS: &[&str] = &[
 ];
 
 /// A label reduced to its identity: markup, the colon and extra spaces
-/// removed, in capitals. `**Secretary  Rice:**` → `SECRETARY RICE`.
+/// removed, in capitals, and a title's period as printed where OCR doubled
+/// it or read a comma (`Mr..Duues`, `Mr, McCloy`). `**Secretary  Rice:**`
+/// → `SECRETARY RICE`.
 pub fn normalize_label(label: &str) -> String {
     let cleaned: String = label
         .chars()
         .filter(|c| !matches!(c, '*' | '_' | ':'))
         .collect::<String>()
-        .to_uppercase();
-    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+        .to_uppercase()
+        .replace("..", ". ");
+    let mut words: Vec<&str> = cleaned.split_whitespace().collect();
+    let title = words.first().and_then(|w| w.strip_suffix(','));
+    let fixed = title
+        .filter(|t| SHORT_TITLES.contains(t))
+        .map(|t| format!("{t}."));
+    if let Some(fixed) = &fixed {
+        words[0] = fixed;
+    }
+    words.join(" ")
 }
+
+/// Titles written short, which a period ends: `MR.`, `SEN.`.
+const SHORT_TITLES: &[&str] = &["MR", "MRS", "MS", "DR", "SEN", "REP", "GEN", "ADM", "GOV"];
 
 /// The speakers of a document: each distinct label, in order of first
 /// use, resolved; labels that name one person share one entry. Returns the
@@ -270,15 +284,38 @@ fn by_title(title: &str, upper: &[String]) -> Option<usize> {
 /// a label written at least three times as often is that label's speaker
 /// (`Mr. Betmont.` once beside `Mr. Belmont.` forty times). `counts`: how
 /// many turns each label opens. `None` when nothing merges.
+///
+/// First, an unlisted label whose surname the running text writes after a
+/// title seldom, but one a small edit away at least twice and twice as
+/// often (the same first letter; one edit for up to four letters, two
+/// beyond; the only one so near), is that name as OCR misread it in the
+/// label's small capitals: `Mr. Duties.` beside `Mr. Dulles` in the
+/// questions, `Representative Forp.` beside `Representative Ford`.
+/// `mentions`: each surname written after a title in the running text, in
+/// capitals, with its written form and count.
 pub fn merge_ocr_spellings(
     speakers: &[Speaker],
     of: &HashMap<String, usize>,
     counts: &HashMap<&str, usize>,
+    mentions: &HashMap<String, (String, usize)>,
 ) -> Option<(Vec<Speaker>, HashMap<String, usize>)> {
     let mut turns = vec![0usize; speakers.len()];
     for (label, &speaker) in of {
         turns[speaker] += counts.get(label.as_str()).copied().unwrap_or(0);
     }
+    let mut speakers: Vec<Speaker> = speakers.to_vec();
+    let mut renamed = false;
+    for s in speakers.iter_mut() {
+        if s.kind != SpeakerKind::Unlisted {
+            continue;
+        }
+        if let Some((key, display)) = named_in_text(s, mentions) {
+            s.key = key;
+            s.display = display;
+            renamed = true;
+        }
+    }
+    let speakers = &speakers[..];
     let split = |key: &str| -> Option<(String, String)> {
         let words: Vec<&str> = key.split_whitespace().collect();
         let (title, surname) = match words.as_slice() {
@@ -290,8 +327,18 @@ pub fn merge_ocr_spellings(
             surname.chars().filter(|c| c.is_alphanumeric()).collect(),
         ))
     };
-    let mut target: Vec<usize> = (0..speakers.len()).collect();
+    // Labels now named alike are one speaker.
+    let mut target: Vec<usize> = (0..speakers.len())
+        .map(|i| {
+            (0..i)
+                .find(|&j| speakers[j].key == speakers[i].key)
+                .unwrap_or(i)
+        })
+        .collect();
     for (i, s) in speakers.iter().enumerate() {
+        if target[i] != i {
+            continue;
+        }
         if s.kind != SpeakerKind::Unlisted || turns[i] == 0 {
             continue;
         }
@@ -319,7 +366,7 @@ pub fn merge_ocr_spellings(
             target[i] = j;
         }
     }
-    if target.iter().enumerate().all(|(i, t)| i == *t) {
+    if !renamed && target.iter().enumerate().all(|(i, t)| i == *t) {
         return None;
     }
     // Follow chains to their end, then number the speakers that remain.
@@ -347,6 +394,37 @@ pub fn merge_ocr_spellings(
         .map(|(label, &speaker)| (label.clone(), index[speaker]))
         .collect();
     Some((merged, of))
+}
+
+/// The key and display of an unlisted speaker whose label's surname is an
+/// OCR misreading of a surname the running text writes (see
+/// [`merge_ocr_spellings`]).
+fn named_in_text(
+    s: &Speaker,
+    mentions: &HashMap<String, (String, usize)>,
+) -> Option<(String, String)> {
+    let (title, surname) = s.key.rsplit_once(' ')?;
+    let surname: String = surname.chars().filter(|c| c.is_alphanumeric()).collect();
+    let first = surname.chars().next()?;
+    let own = mentions.get(&surname).map_or(0, |m| m.1);
+    if surname.chars().count() < 3 {
+        return None;
+    }
+    let limit = if surname.chars().count() <= 4 { 1 } else { 2 };
+    let mut near: Vec<(usize, &String, &String)> = mentions
+        .iter()
+        .filter(|(m, (_, n))| m.starts_with(first) && **m != surname && *n >= 2 && *n >= 2 * own)
+        .map(|(m, (written, _))| (edit_distance(&surname, m), m, written))
+        .filter(|(d, _, _)| *d <= limit)
+        .collect();
+    near.sort();
+    match near.as_slice() {
+        [(d, m, written), rest @ ..] if rest.first().is_none_or(|r| r.0 > *d) => {
+            let shown_title = s.display.rsplit_once(' ').map_or(title, |(t, _)| t);
+            Some((format!("{title} {m}"), format!("{shown_title} {written}")))
+        }
+        _ => None,
+    }
 }
 
 /// Levenshtein distance between two short words, by characters.

@@ -59,6 +59,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 fn check(cx: &Context, out: &mut Report) {
+    doubled_in_labels(cx, out);
     let bytes = cx.text.as_bytes();
     for (i, word) in cx.words_with(shape::PUNCTUATION) {
         let w = cx.slice(word).as_bytes();
@@ -92,6 +93,29 @@ fn check(cx: &Context, out: &mut Report) {
                         "Remove the space before the comma",
                         vec![Edit::delete(gap)],
                     ));
+            }
+        }
+    }
+}
+
+/// A period OCR doubled in a speaker label of the printed hearings' style:
+/// `Mr..Duues.`, `The Cuareman..`, `Mr. BeLMont..I do`.
+fn doubled_in_labels(cx: &Context, out: &mut Report) {
+    let bytes = cx.text.as_bytes();
+    for turn in &cx.model.turns {
+        // The label and the character after it, where the second period
+        // of `Cuareman..` stands.
+        let end = (turn.label.end + 1).min(bytes.len());
+        let label = &bytes[turn.label.start..end];
+        for k in 0..label.len().saturating_sub(1) {
+            let at = turn.label.start + k;
+            let run = label[k..].iter().take_while(|&&b| b == b'.').count();
+            let fresh = k == 0 || label[k - 1] != b'.';
+            if fresh && run == 2 {
+                out.add(at..at + 2, "doubled `.`").with_fix(Fix::safe(
+                    "Keep a single `.`",
+                    vec![Edit::delete(at + 1..at + 2)],
+                ));
             }
         }
     }
