@@ -315,7 +315,8 @@ static const char *const FIELD_NAMES[] = {
   "INCLUSIVE DATES", "CUSTODIAL UNIT/LOCATION", "FIELD COMMENT", "FIELD DISSEM",
   "FIELD NO", "REPORT NO", "UNIT", "ALIAS", "ALIASES", "DRV FRM", "ORIG",
   "EXT", "RELEASING OFFICER", "AUTHENTICATING OFFICER", "COORDINATING OFFICERS",
-  "COUNTRY", "DPOB", "CITIZENSHIP", "OCCUPATION", "ADDRESS", NULL,
+  "COUNTRY", "DPOB", "CITIZENSHIP", "OCCUPATION", "ADDRESS", "POSITION",
+  "ACTION REQUIRED", "MEMO TO", "MEMO FOR", NULL,
 };
 
 /* Fields that list who took part; their values are participants lists. */
@@ -346,7 +347,24 @@ static const char *const SENTENCE_OPENERS[] = {
   "Recommendations", "Conclusion", "Conclusions", "Summary", "Background",
   "Discussion", "Decision", "Decisions", "Result", "Results", "Exceptions",
   "Exception", "Issue", "Issues", "Purpose", "Problem", "Options", "Option",
-  "Attachment", "Enclosure", "Remarks", "Dear", NULL,
+  "Attachment", "Enclosure", "Remarks", "Dear", "Not", "Position", "Declass",
+  /* the same in capitals, where they head a memo's section (`ANSWER` and
+   * `QUESTION` stay speakers) */
+  "RECOMMENDATION", "RECOMMENDATIONS", "COMMENT", "COMMENTS", "SUMMARY",
+  "BACKGROUND", "DISCUSSION", "CONCLUSION", "CONCLUSIONS", "DECISION",
+  "DECISIONS", "PURPOSE", "PROBLEM", "ISSUE", "ISSUES", "REMARKS", "POSITION",
+  "DECLASS", NULL,
+};
+
+/* Words that open a sentence, never a speaker's label: `And to President
+ * Biden: ...`. */
+static const char *const CONJUNCTIONS[] = {"And", "But", "Or", "Nor", "Yet", "AND", "BUT", NULL};
+
+/* Last words of a form's field, never of a speaker's name: `Action
+ * Required:`, `C. O. Comment:`, `Date of last review:`. */
+static const char *const FIELD_TAILS[] = {
+  "REQUIRED", "COMMENT", "COMMENTS", "REVIEW", "NUMBER", "STATUS", "SERIES", "CRITERIA",
+  "SYMBOL", "ACQUIRED", NULL,
 };
 
 /* Words that make a line a person, not a delegation. */
@@ -789,6 +807,7 @@ static bool is_label_at(const Line *l, uint32_t at, bool after_text) {
   }
   uint32_t words = 0;
   uint32_t start = i;
+  uint32_t last = i, last_n = 0;
   for (;;) {
     uint32_t s = i;
     bool letter = false;
@@ -808,6 +827,9 @@ static bool is_label_at(const Line *l, uint32_t at, bool after_text) {
       return false;
     }
     if (words == 0 && n == 4 && line_starts_ci(l, s, "DEAR")) return false;
+    if (words == 0 && word_in(l->c + s, n, CONJUNCTIONS, false)) return false;
+    last = s;
+    last_n = n;
     if (++words > 6) return false;
     if (i >= l->len) return false;
     if (l->c[i] == ' ' && i + 1 < l->len && l->c[i + 1] == '(' && words > 0) {
@@ -825,7 +847,8 @@ static bool is_label_at(const Line *l, uint32_t at, bool after_text) {
     break;
   }
   if (i - start > 64) return false;
-  if (words == 1 && word_in(l->c + start, i - start, SENTENCE_OPENERS, false)) return false;
+  if (words == 1 && word_in(l->c + last, last_n, SENTENCE_OPENERS, false)) return false;
+  if (words > 1 && word_in(l->c + last, last_n, FIELD_TAILS, true)) return false;
   if (bracket) {
     if (i >= l->len || l->c[i] != ']') return false;
     i++;
