@@ -342,12 +342,12 @@ fn findings_and_structure_on_the_labelled_corpus_stay_above_their_floors() {
     );
 }
 
-const FLOOR_PRECISION: f64 = 0.84;
+const FLOOR_PRECISION: f64 = 0.85;
 // The O011 labels (770 misread words, many beyond any confusion table)
 // lowered the recall the same findings score.
-const FLOOR_RECALL: f64 = 0.50;
+const FLOOR_RECALL: f64 = 0.53;
 /// Documents whose turns are counted right.
-const FLOOR_STRUCTURE: usize = 33;
+const FLOOR_STRUCTURE: usize = 37;
 /// Precision floors of the rules with ten findings or more.
 const RULE_FLOORS: &[(&str, f64)] = &[
     ("O002", 0.90),
@@ -356,5 +356,5 @@ const RULE_FLOORS: &[(&str, f64)] = &[
     ("O006", 0.90),
     ("O010", 0.80),
     ("O011", 0.88),
-    ("T002", 0.20),
+    ("T002", 0.85),
 ];
