@@ -361,7 +361,8 @@ static const char *const SENTENCE_OPENERS[] = {
 static const char *const CONJUNCTIONS[] = {"And", "But", "Or", "Nor", "Yet", "AND", "BUT", NULL};
 
 /* Last words of a form's field, never of a speaker's name: `Action
- * Required:`, `C. O. Comment:`, `Date of last review:`. */
+ * Required:`, `C. O. Comment:`, `Date of last review:` (also glued to the
+ * word before by OCR: `DATE OF LASTREVIEW:`). */
 static const char *const FIELD_TAILS[] = {
   "REQUIRED", "COMMENT", "COMMENTS", "REVIEW", "NUMBER", "STATUS", "SERIES", "CRITERIA",
   "SYMBOL", "ACQUIRED", NULL,
@@ -526,6 +527,15 @@ static bool is_nara_footer(const Line *l) {
   uint32_t i = 0;
   while (i < l->len && (l->c[i] == '|' || l->c[i] == '[' || l->c[i] == '!' || is_hspace(l->c[i]))) i++;
   if (l->len - i > 64 || i + 2 >= l->len) return false;
+  /* the footer's second half on a line of its own: `Docld: 32424934 Page 3`
+   * (`DocId` as OCR reads it, `Bocld` too) and a document number of six
+   * digits or more */
+  if (i + 6 < l->len && (ocr_matches(l->c + i + 1, "OCID", 4, true)) &&
+      (to_upper_ascii(l->c[i]) == 'D' || to_upper_ascii(l->c[i]) == 'B' || l->c[i] == '0')) {
+    uint32_t k = i + 5;
+    while (k < l->len && (l->c[k] == ':' || l->c[k] == '#' || is_hspace(l->c[k]))) k++;
+    if (count_digits(l, k) >= 6) return true;
+  }
   int32_t a = to_upper_ascii(l->c[i]), b = to_upper_ascii(l->c[i + 1]);
   if (!((a == 'H' || a == 'N' || a == 'M') && b == 'W')) return false;
   i += 2;
@@ -780,6 +790,18 @@ static bool is_period_label_at(const Line *l, uint32_t at, bool *strong) {
   return i >= l->len || !(is_lower(l->c[i]) || l->c[i] == '.');
 }
 
+/* Whether the word `c[0..n)` ends with one of `FIELD_TAILS`, in any case. */
+static bool ends_with_tail(const int32_t *c, uint32_t n) {
+  for (const char *const *t = FIELD_TAILS; *t; t++) {
+    uint32_t k = (uint32_t)strlen(*t);
+    if (k > n) continue;
+    bool same = true;
+    for (uint32_t j = 0; j < k && same; j++) same = to_upper_ascii(c[n - k + j]) == (unsigned char)(*t)[j];
+    if (same) return true;
+  }
+  return false;
+}
+
 /* A speaker label at `at`: `SECRETARY RICE:`, `**SECRETARY RICE:**`,
  * `President Putin:`, `MR. KIRBY:`, `Mr. Sukhodrev (interpreting):`,
  * `[THE WITNESS]:`, a bare `Q` followed by spaces, or a period-style label
@@ -848,7 +870,7 @@ static bool is_label_at(const Line *l, uint32_t at, bool after_text) {
   }
   if (i - start > 64) return false;
   if (words == 1 && word_in(l->c + last, last_n, SENTENCE_OPENERS, false)) return false;
-  if (words > 1 && word_in(l->c + last, last_n, FIELD_TAILS, true)) return false;
+  if (words > 1 && ends_with_tail(l->c + last, last_n)) return false;
   if (bracket) {
     if (i >= l->len || l->c[i] != ']') return false;
     i++;
