@@ -198,24 +198,32 @@ pub fn readings(word: &str) -> Vec<Reading> {
     remembered(&KNOWN, word, || search(word))
 }
 
-/// The lower-case dictionary words one edit from `lower` (a word in lower
-/// case): a letter changed, dropped or added, whatever the letters. Only
-/// for a word no confusion of the table reads: see O011 on when a single
-/// such word is trusted.
-pub fn one_edit(lower: &str) -> Vec<String> {
+/// The dictionary words one edit from `word` (in lower case, or
+/// capitalised), in its case: a letter changed, dropped or added, whatever
+/// the letters (never the first letter's case). Only for a word no
+/// confusion of the table reads: see O011 on when a single such word is
+/// trusted.
+pub fn one_edit(word: &str) -> Vec<String> {
     thread_local! {
         static KNOWN: RefCell<Memory<Vec<String>>> = RefCell::new(Memory::new(20_000));
     }
-    remembered(&KNOWN, lower, || {
+    remembered(&KNOWN, word, || {
         let mut found: Vec<String> = Vec::new();
+        let case = match Case::of(word) {
+            Some(c @ (Case::Lower | Case::Title)) => c,
+            _ => return found,
+        };
+        let lower = word.to_lowercase();
         if !lower.bytes().all(|b| b.is_ascii_lowercase()) {
             return found;
         }
         let b = lower.as_bytes();
+        let mut written = String::new();
         let mut try_word = |w: Vec<u8>| {
             let w = String::from_utf8(w).expect("ASCII letters");
-            if w != lower && !found.contains(&w) && check(&w) {
-                found.push(w);
+            case.write(&w, &mut written);
+            if w != lower && !found.contains(&written) && check(&written) {
+                found.push(written.clone());
             }
         };
         for i in 0..=b.len() {

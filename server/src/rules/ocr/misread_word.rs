@@ -31,9 +31,16 @@
 //! dropped or added: badly scanned pages confuse any letters,
 //! `establishiag`, `problews`, `felative`), but only when that word is
 //! the only one so near, and the edit is not the last letter changed, a
-//! letter more at either end or an `e` more, which the dictionary's gaps in
-//! inflections, prefixes and variant spellings explain better (`nuclears`,
-//! `disrupter`, `preprint`, `sizeable`).
+//! letter more at either end, an `e` more or a letter doubled or single,
+//! which the dictionary's gaps in inflections, prefixes and variant
+//! spellings explain better (`nuclears`, `disrupter`, `preprint`,
+//! `sizeable`, `guerilla`).
+//!
+//! A capitalised word gets the same reading only where its capital may be
+//! the sentence's (after a full stop, a question or exclamation mark), and
+//! a word in capitals only from seven letters; neither when the edit is to
+//! the first letter (`Maloney` is no `Baloney`) or the word recurs in its
+//! section. A word written with digits (`SDIPSTREAM-1`) is a code.
 //!
 //! Words of three letters count only when their reading is one of the
 //! commonest words (`tbe`, `thc`, `aud`), and words of four only through a
@@ -44,7 +51,9 @@
 //! in its section: shorter or recurring
 //! ones are mostly initials, abbreviations and names. A capitalised word
 //! after another that opens no sentence continues a name (`Secretary
-//! Blinken`, `Frente Revolucionario Nacional`) and is left alone; a reading
+//! Blinken`, `Frente Revolucionario Nacional`) and is left alone (but not
+//! a word in capitals after another in a line all in capitals: cable
+//! text); a reading
 //! of three letters must be a common word, and a word in capitals is never
 //! read as a name (`SHACKLEY` is no `SHOCKLEY`). Words with digits are O010's, words
 //! broken at a line end O006's; names spelled two ways are T002's.
@@ -403,12 +412,20 @@ fn check_line(cx: &Context, tokens: &[Token], names: &KnownNames, out: &mut Repo
         if i == 0 && text[..t.whole.start].trim_end().ends_with('-') {
             continue;
         }
+        // A code (`SDIPSTREAM-1`) or a word with digits: O010's.
+        if text[t.whole.clone()].bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         let after_name = in_name_run(text, tokens, i);
+        let opens_sentence = match i.checked_sub(1) {
+            Some(b) => text[tokens[b].whole.clone()].ends_with(['.', '?', '!']),
+            None => text[..t.whole.start].trim_end().ends_with(['.', '?', '!']),
+        };
         for (part, range) in parts(core, t.core.start) {
             if after_name && Case::of(part) != Some(Case::Lower) {
                 continue;
             }
-            if let Some(finding) = judge(part, names) {
+            if let Some(finding) = judge(part, opens_sentence, names) {
                 flagged[i] = true;
                 report(out, range, part, finding);
             }
@@ -432,10 +449,15 @@ fn in_name_run(text: &str, tokens: &[Token], i: usize) -> bool {
         return false;
     };
     let core = &text[before.core.clone()];
+    // A line all in capitals is a cable's text, not a run of names.
+    let cable = tokens
+        .iter()
+        .all(|t| Case::of(&text[t.core.clone()]) != Some(Case::Lower));
     before.core.end == before.whole.end
         && core.chars().count() >= 2
         && matches!(Case::of(core), Some(Case::Title | Case::Upper))
         && !OPENERS.contains(&core)
+        && !(cable && Case::of(core) == Some(Case::Upper))
 }
 
 /// The hyphen-separated parts of a word, each with its range; none when a
@@ -465,32 +487,46 @@ enum Verdict {
 /// `disrupter`, `preprint`, `sizeable`), more likely than a misreading.
 fn inflected(word: &str, reading: &str) -> bool {
     let (w, r) = (word.as_bytes(), reading.as_bytes());
+    // A letter doubled or single: `guerilla`, `traveller`.
+    let doubled = |long: &[u8], short: &[u8]| {
+        let at = long.iter().zip(short).take_while(|(a, b)| a == b).count();
+        at > 0 && long[at] == long[at - 1] || long.get(at + 1) == Some(&long[at])
+    };
     match w.len().cmp(&r.len()) {
         std::cmp::Ordering::Greater => {
             let at = w.iter().zip(r).take_while(|(a, b)| a == b).count();
-            w.starts_with(r) || w.ends_with(r) || w[at] == b'e'
+            w.starts_with(r) || w.ends_with(r) || w[at] == b'e' || doubled(w, r)
         }
         std::cmp::Ordering::Equal => w[..w.len() - 1] == r[..r.len() - 1],
-        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Less => doubled(r, w),
     }
 }
 
-/// The letters a lower-case word needs before a single dictionary word
-/// one edit away is taken for its reading.
+/// The letters a lower-case word (or a capitalised one that opens a
+/// sentence) needs before a single dictionary word one edit away is taken
+/// for its reading.
 const MIN_ANY_EDIT: usize = 6;
+/// The same for a word in capitals, which may be a code or a cryptonym.
+const MIN_ANY_EDIT_CAPITALS: usize = 7;
 
-fn judge(word: &str, names: &KnownNames) -> Option<Verdict> {
+fn judge(word: &str, opens_sentence: bool, names: &KnownNames) -> Option<Verdict> {
     let letters = word.chars().count();
     if letters < 3 || is_word(word) {
         return None;
     }
-    let verdict = verdict(word, letters, names)?;
+    let verdict = verdict(word, letters, opens_sentence, names)?;
     (!names.vouches_for(word)).then_some(verdict)
 }
 
 /// What `word`, no English word, is taken for, before the names the
-/// document knows are asked.
-fn verdict(word: &str, letters: usize, names: &KnownNames) -> Option<Verdict> {
+/// document knows are asked. `opens_sentence`: its capital may be the
+/// sentence's, not a name's.
+fn verdict(
+    word: &str,
+    letters: usize,
+    opens_sentence: bool,
+    names: &KnownNames,
+) -> Option<Verdict> {
     let case = Case::of(word);
     match case {
         Some(Case::Title) if letters < 5 => return None,
@@ -511,8 +547,13 @@ fn verdict(word: &str, letters: usize, names: &KnownNames) -> Option<Verdict> {
     }
     let mut found = readings(word);
     // Whether a capitalised word recurs costs a search of the section:
-    // asked only of a word with readings.
-    if found.is_empty() && case != Some(Case::Lower)
+    // asked only of a word with readings, or long enough for any edit.
+    let any_edit = match case {
+        Some(Case::Upper) => letters >= MIN_ANY_EDIT_CAPITALS,
+        Some(Case::Title) => opens_sentence && letters >= MIN_ANY_EDIT,
+        _ => false,
+    };
+    if found.is_empty() && case != Some(Case::Lower) && !any_edit
         || case != Some(Case::Lower) && names.recurs(word)
     {
         return None;
@@ -543,13 +584,28 @@ fn verdict(word: &str, letters: usize, names: &KnownNames) -> Option<Verdict> {
     if !found.is_empty() {
         return Some(Verdict::Misread(found));
     }
-    if case == Some(Case::Lower)
-        && letters >= MIN_ANY_EDIT
-        && let [reading] = one_edit(word).as_slice()
-        && !inflected(word, reading)
+    // Searched in lower case for a word in capitals, capitalised for one
+    // that opens a sentence (`Septeaber`: the dictionary capitalises
+    // months).
+    let searched = if case == Some(Case::Upper) {
+        word.to_lowercase()
+    } else {
+        word.to_string()
+    };
+    if (case == Some(Case::Lower) && letters >= MIN_ANY_EDIT || any_edit)
+        && let [reading] = one_edit(&searched).as_slice()
+        && !inflected(&searched, reading)
+        // A capital changed makes a name another word (`Maloney`).
+        && (case == Some(Case::Lower) || reading.as_bytes()[0] == searched.as_bytes()[0])
     {
+        let mut written = String::new();
+        case.unwrap_or(Case::Lower)
+            .write(&reading.to_lowercase(), &mut written);
+        if case == Some(Case::Title) {
+            written.clone_from(reading);
+        }
         return Some(Verdict::Misread(vec![Reading {
-            word: reading.clone(),
+            word: written,
             steps: 1,
             sure: false,
         }]));
