@@ -1110,8 +1110,12 @@ static Kind classify_line(const Line *l, bool after_text) {
     if (h <= 6 && h < l->len && is_hspace(l->c[h])) return KIND_HEADING;
   }
   if (is_section_title(l)) return KIND_HEADING;
-  if (match_field(l, PARTICIPANT_FIELDS)) return KIND_PARTICIPANTS;
-  if (match_field(l, FIELD_NAMES) || is_form_field(l)) return KIND_FIELD;
+  /* a field's name is short and ends in a colon: most lines have none
+   * near their start, and are no field */
+  bool colon = false;
+  for (uint32_t k = 0; k < l->len && k < 48 && !colon; k++) colon = l->c[k] == ':';
+  if (colon && match_field(l, PARTICIPANT_FIELDS)) return KIND_PARTICIPANTS;
+  if (colon && (match_field(l, FIELD_NAMES) || is_form_field(l))) return KIND_FIELD;
   if (is_label_at(l, 0, after_text)) return KIND_LABEL;
   /* specks before a label of the printed hearings' style only: before a
    * colon they are as often a form's field (`_Date acquired:`) */
