@@ -5,6 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 
+import { binaryTarget, HEADER_BYTES } from './binaryTarget';
 import { findServer, whichOn } from './serverPath';
 import { OutlineSymbol, report } from './statistics';
 
@@ -18,18 +19,42 @@ const isFile = (f: string): boolean => {
   }
 };
 
+const targetOf = (f: string): string | undefined => {
+  try {
+    const fd = fs.openSync(f, 'r');
+    try {
+      const header = Buffer.alloc(HEADER_BYTES);
+      const read = fs.readSync(fd, header, 0, HEADER_BYTES, 0);
+      return binaryTarget(header.subarray(0, read));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+};
+
 async function start(context: vscode.ExtensionContext): Promise<void> {
   const setting = vscode.workspace.getConfiguration('transcript').get<string>('server.path');
-  const found = findServer(setting, context.extensionPath, process.platform, {
-    isFile,
-    which: (name) => whichOn(process.env.PATH ?? '', name, path.delimiter, isFile),
-  });
+  const found = findServer(
+    setting,
+    context.extensionPath,
+    { platform: process.platform, arch: process.arch },
+    {
+      isFile,
+      which: (name) => whichOn(process.env.PATH ?? '', name, path.delimiter, isFile),
+      target: targetOf,
+    },
+  );
   if ('error' in found) {
     const choice = await vscode.window.showErrorMessage(found.error, 'Open Settings');
     if (choice === 'Open Settings') {
       void vscode.commands.executeCommand('workbench.action.openSettings', 'transcript.server.path');
     }
     return;
+  }
+  if (found.note) {
+    void vscode.window.showWarningMessage(found.note);
   }
   if (found.source === 'bundled' && process.platform !== 'win32') {
     // Unpacking a .vsix may drop the executable bit.
