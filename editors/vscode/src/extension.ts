@@ -7,7 +7,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-lan
 
 import { binaryTarget, HEADER_BYTES } from './binaryTarget';
 import { findServer, whichOn } from './serverPath';
-import { OutlineSymbol, report } from './statistics';
+import { lineOfByte, report, SERVER_COMMAND, Statistics } from './statistics';
 
 let client: LanguageClient | undefined;
 
@@ -93,18 +93,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         apply: 'first',
       });
     }),
-    vscode.commands.registerCommand('transcript.speakerStatistics', async () => {
+    // Not the server's own command id, which the client registers itself
+    // (two registrations of one id stop the client from starting).
+    vscode.commands.registerCommand('transcript.showSpeakerStatistics', async () => {
       const editor = vscode.window.activeTextEditor;
-      if (!editor || !client) {
+      if (!editor || editor.document.languageId !== 'transcript' || !client) {
         void vscode.window.showInformationMessage('Open a transcript first.');
         return;
       }
-      const symbols = await client.sendRequest<OutlineSymbol[]>('textDocument/documentSymbol', {
-        textDocument: { uri: editor.document.uri.toString() },
+      const document = editor.document;
+      const stats = await client.sendRequest<Statistics>('workspace/executeCommand', {
+        command: SERVER_COMMAND,
+        arguments: [document.uri.toString()],
       });
+      const text = document.getText();
       const doc = await vscode.workspace.openTextDocument({
         language: 'markdown',
-        content: report(path.basename(editor.document.fileName), symbols ?? []),
+        content: report(path.basename(document.fileName), stats, (offset) => lineOfByte(text, offset)),
       });
       await vscode.window.showTextDocument(doc, vscode.ViewColumn.Beside);
     }),
