@@ -43,4 +43,7 @@ if (target.startsWith('linux-')) {
   assert.ok(!binary.includes(Buffer.from('.symtab\0')), 'the bundled server should be stripped');
 }
 
+const categories = JSON.parse(read('extension/package.json')).categories;
+assert.ok(!categories.includes('Formatters'), 'the extension offers no formatter, so it is not in the Formatters category');
+
 console.log(`package contents ok: ${path.basename(vsix)}, ${files.length} files, server ${(binary.length / 1e6).toFixed(1)} MB for ${target}`);
