@@ -162,3 +162,69 @@ fn emacs_snippet_reads_and_registers_the_server_with_eglot() {
     assert!(read("(a (b)").is_err());
     assert!(read("(a \"b)").is_err());
 }
+
+/// The bodies of every fenced block of `lang` between the lines `from` and `to`.
+fn snippets(readme: &str, from: &str, to: &str, lang: &str) -> Vec<String> {
+    let start = readme
+        .find(from)
+        .unwrap_or_else(|| panic!("README lacks {from:?}"));
+    let end = readme[start..].find(to).expect("the section's end") + start;
+    let fence = format!("```{lang}\n");
+    readme[start..end]
+        .split(&fence)
+        .skip(1)
+        .map(|block| block[..block.find("```").expect("a closing fence")].to_string())
+        .collect()
+}
+
+#[test]
+fn emacs_content_check_and_imenu_order_snippets_read_and_hook_in() {
+    let readme = std::fs::read_to_string(workspace().join("README.md")).unwrap();
+    let blocks = snippets(&readme, "**Emacs**", "**Zed**", "elisp");
+    assert_eq!(
+        blocks.len(),
+        3,
+        "the mode, the .txt/.md check, the imenu order"
+    );
+    let forms: Vec<String> = blocks
+        .iter()
+        .map(|b| format!("{:?}", read(b).expect("balanced s-expressions")))
+        .collect();
+    assert!(
+        forms[1].contains(r#"Atom("magic-mode-alist")"#),
+        "{}",
+        forms[1]
+    );
+    assert!(
+        forms[1].contains(r#"Str("MEMORANDUM OF \\(TELEPHONE \\)?CONVERSATION")"#),
+        "{}",
+        forms[1]
+    );
+    assert!(
+        forms[2].contains(r#"Atom("eglot-managed-mode-hook")"#),
+        "{}",
+        forms[2]
+    );
+    assert!(
+        forms[2].contains(r#"Atom("imenu-create-index-function")"#),
+        "{}",
+        forms[2]
+    );
+}
+
+#[test]
+fn helix_snippet_builds_the_grammar_from_this_repository() {
+    let readme = std::fs::read_to_string(workspace().join("README.md")).unwrap();
+    let config: toml::Table =
+        toml::from_str(&snippet(&readme, "**Helix**", "toml")).expect("valid TOML");
+    let language = &config["language"].as_array().unwrap()[0];
+    assert_eq!(language["grammar"].as_str(), Some("transcript"));
+    let grammar = &config["grammar"].as_array().unwrap()[0];
+    assert_eq!(grammar["name"].as_str(), Some("transcript"));
+    let path = grammar["source"]["path"].as_str().unwrap();
+    assert!(path.ends_with("/grammar"), "{path}");
+    // What that folder must hold for Helix to compile it.
+    for file in ["src/parser.c", "src/scanner.c", "queries/highlights.scm"] {
+        assert!(workspace().join("grammar").join(file).exists(), "{file}");
+    }
+}

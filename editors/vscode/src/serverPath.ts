@@ -1,23 +1,41 @@
 // Where the transcript-ls binary is: the `transcript.server.path` setting,
-// else the binary bundled in the extension, else `transcript-ls` on PATH.
+// else the binary bundled in the extension when it is built for this
+// machine, else `transcript-ls` on PATH.
 import * as path from 'path';
+
+import { runsOn, Target } from './binaryTarget';
 
 /** How the search looks at the machine (injected, so it can be tested). */
 export interface Probe {
   isFile(file: string): boolean;
   /** The first `name` on PATH, if any. */
   which(name: string): string | undefined;
+  /** The target an executable was built for (binaryTarget.ts), if known. */
+  target(file: string): Target | undefined;
 }
 
-export type Found = { path: string; source: 'setting' | 'bundled' | 'PATH' } | { error: string };
+/** This machine, in Node's names (`process.platform`, `process.arch`). */
+export interface Machine {
+  platform: string;
+  arch: string;
+}
+
+export type Found =
+  | {
+      path: string;
+      source: 'setting' | 'bundled' | 'PATH';
+      /** Why the bundled binary was passed over, when it was. */
+      note?: string;
+    }
+  | { error: string };
 
 /** The binary's file name on this platform. */
 export function binaryName(platform: string): string {
   return platform === 'win32' ? 'transcript-ls.exe' : 'transcript-ls';
 }
 
-export function findServer(setting: string | undefined, extensionDir: string, platform: string, probe: Probe): Found {
-  const name = binaryName(platform);
+export function findServer(setting: string | undefined, extensionDir: string, machine: Machine, probe: Probe): Found {
+  const name = binaryName(machine.platform);
   const configured = (setting ?? '').trim();
   if (configured !== '') {
     if (probe.isFile(configured)) {
@@ -30,16 +48,23 @@ export function findServer(setting: string | undefined, extensionDir: string, pl
     };
   }
   const bundled = path.join(extensionDir, 'server', name);
+  let note: string | undefined;
   if (probe.isFile(bundled)) {
-    return { path: bundled, source: 'bundled' };
+    const target = probe.target(bundled);
+    if (target !== undefined && runsOn(target, machine.platform, machine.arch)) {
+      return { path: bundled, source: 'bundled' };
+    }
+    note =
+      `The bundled server (${bundled}) is built for ${target ?? 'an unknown platform'}, ` +
+      `not ${machine.platform}-${machine.arch}`;
   }
   const onPath = probe.which(name);
   if (onPath) {
-    return { path: onPath, source: 'PATH' };
+    return note ? { path: onPath, source: 'PATH', note: `${note}: using ${onPath} from PATH.` } : { path: onPath, source: 'PATH' };
   }
   return {
     error:
-      `The transcript-ls server was not found (looked in ${bundled} and on PATH). ` +
+      (note ? `${note}, and there is no transcript-ls on PATH. ` : `The transcript-ls server was not found (looked in ${bundled} and on PATH). `) +
       'Install it with `cargo install --locked --path server` from the transcript-ls repository, ' +
       'or set transcript.server.path to the binary.',
   };
