@@ -118,3 +118,22 @@ fn the_samples_mention_the_treaties_they_discuss() {
         );
     }
 }
+
+#[test]
+fn the_official_title_is_a_mention_too() {
+    let found = mentions(
+        "QUESTION: The Treaty on Conventional Armed Forces in Europe and the Treaty on the \
+         Non-Proliferation of Nuclear Weapons were discussed.\n",
+    );
+    assert_eq!(
+        found
+            .iter()
+            .map(|(form, _, flagged)| (form.as_str(), *flagged))
+            .collect::<Vec<_>>(),
+        [
+            ("Treaty on Conventional Armed Forces in Europe", false),
+            ("Treaty on the Non-Proliferation of Nuclear Weapons", false),
+        ]
+    );
+    assert_eq!(found[0].1, "cfe-treaty");
+}

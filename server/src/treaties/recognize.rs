@@ -98,7 +98,8 @@ impl Matcher {
         };
         let mut bare_year_forms: HashMap<String, Vec<TreatyId>> = HashMap::new();
         for (id, t) in treaties.iter().enumerate() {
-            for alias in &t.aliases {
+            // The official title is a way of writing it too.
+            for alias in std::iter::once(&t.name).chain(&t.aliases) {
                 add(alias, id, None);
                 if let Some(bare) = strip_year(alias) {
                     bare_year_forms
@@ -143,7 +144,7 @@ impl Matcher {
         // `Moscow Treaty` ambiguous between them (and SORT, which has it).
         let known_forms: Vec<String> = treaties
             .iter()
-            .flat_map(|t| t.aliases.iter().cloned())
+            .flat_map(|t| std::iter::once(t.name.clone()).chain(t.aliases.iter().cloned()))
             .collect();
         for (bare, ids) in bare_year_forms {
             let known = known_forms.iter().any(|t| t.eq_ignore_ascii_case(&bare));
