@@ -509,6 +509,8 @@ static bool is_cable_slug(const Line *l) {
   if (l->len > 72 || !line_starts_ci(l, 0, "PAGE ")) return false;
   uint32_t i = 5;
   while (i < l->len && l->c[i] == ' ') i++;
+  /* OCR's `O` for a page number's zero: `PAGE O03` */
+  if (i + 1 < l->len && (l->c[i] == 'O' || l->c[i] == 'o') && is_digit(l->c[i + 1])) i++;
   if (count_digits(l, i) == 0) return false;
   uint32_t words = 0;
   for (; i < l->len; i++) {
@@ -555,7 +557,10 @@ static bool is_furniture(const Line *l) {
     /* `14-00000`; OCR's `14,00900` only in the separator's own shape, so
      * that `12,500` stays a number */
     bool dash = l->c[d] == '-';
-    if (d2 > 0 && d + 1 + d2 == n && n <= 12 && (dash || (d == 2 && d2 == 5))) return true;
+    /* a speck after it (`13-00000,`) changes nothing */
+    uint32_t end = d + 1 + d2;
+    if (end + 1 == n && (l->c[end] == ',' || l->c[end] == '.' || l->c[end] == '\'')) end++;
+    if (d2 > 0 && end == n && n <= 13 && (dash || (d == 2 && d2 == 5))) return true;
   }
   if (d == 4 && n <= 20 && l->c[4] == '/') { /* `2007/T17-2` */
     bool plain = true;
