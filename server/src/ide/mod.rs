@@ -11,6 +11,7 @@
 
 pub mod actions;
 pub mod hover;
+pub mod limit;
 pub mod navigation;
 pub mod outline;
 pub mod semantic;

@@ -181,3 +181,18 @@ pub fn settings_overrides(settings: &serde_json::Value) -> Vec<(&'static str, Ru
         })
         .collect()
 }
+
+/// The most findings one document's diagnostics carry, from
+/// `{"transcript": {"maxDiagnostics": 1000}}` (the default when unset; 0
+/// for no limit), or what is wrong with the setting.
+pub fn max_diagnostics(settings: &serde_json::Value) -> Result<usize, String> {
+    match settings.pointer("/transcript/maxDiagnostics") {
+        None | Some(serde_json::Value::Null) => Ok(transcript_ls::ide::limit::DEFAULT_MAX),
+        Some(value) => value.as_u64().map(|n| n as usize).ok_or_else(|| {
+            format!(
+                "transcript.maxDiagnostics is {value}: it takes a whole number of findings per \
+                 document (0 for no limit); the limit in force stays"
+            )
+        }),
+    }
+}

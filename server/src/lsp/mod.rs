@@ -13,7 +13,10 @@
 //! the first edit after a pause is analysed at once, and a burst of typing
 //! on a costly document makes few publications. Diagnostics are published
 //! past the framework (see [`publish`]): each section's are serialised once
-//! and copied while they stay the same.
+//! and copied while they stay the same. A client that pulls, and can be
+//! asked to pull again, gets them on request; the documents it does not
+//! pull (opened in the background) are pushed until it does. A client that
+//! cannot be asked to pull again is pushed to, as one that does not pull.
 
 mod actions;
 mod client;
@@ -30,6 +33,7 @@ mod scan;
 mod semantic;
 mod snapshots;
 mod transport;
+mod watch;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -56,6 +60,16 @@ pub use self::memory::limit_arenas;
 /// The longest pause between analyses of a document typed over while it
 /// was analysed.
 const MAX_PAUSE: Duration = Duration::from_millis(200);
+
+/// How long a client that pulls diagnostics has to pull a newly opened
+/// document's before they are pushed to it instead (Neovim pulls only for
+/// the buffers it shows).
+const UNPULLED_GRACE: Duration = Duration::from_secs(1);
+
+/// Documents this large publish their diagnostics only after a pause in
+/// typing of [`QUIET`], so that the client handles one list per burst.
+const LARGE: usize = 512 * 1024;
+const QUIET: Duration = Duration::from_millis(300);
 
 /// The command that answers a document's speaker statistics
 /// (`workspace/executeCommand`, with the document's URI as its argument).
@@ -105,12 +119,19 @@ struct State {
     /// Rule settings from the client (`transcript.rules`), over each
     /// document's transcript.toml.
     overrides: Vec<(&'static str, RuleSetting)>,
+    /// The most findings one document's diagnostics carry
+    /// (`transcript.maxDiagnostics`; 0: all).
+    max_diagnostics: usize,
     /// The client lets the server register file watchers.
     watch: bool,
     /// Counts readings of documents from scratch.
     generations: u64,
     /// The configuration files read, and what is wrong with them.
     configs: Arc<configs::Configs>,
+    /// Counts changes of configuration (settings or a transcript.toml): a
+    /// document read under an older one takes the current one when its
+    /// reading ends.
+    config_epoch: u64,
     /// The client asked for `shutdown`: no more analyses or publications.
     shutting_down: bool,
 }
@@ -142,9 +163,11 @@ impl Backend {
             index: WorkspaceIndex::new(),
             indexed: HashMap::new(),
             overrides: Vec::new(),
+            max_diagnostics: ide::limit::DEFAULT_MAX,
             watch: false,
             generations: 0,
             configs: Arc::new(configs::Configs::new(outbox.clone())),
+            config_epoch: 0,
             shutting_down: false,
         };
         Backend {
@@ -190,8 +213,7 @@ impl Backend {
                 let started = Instant::now();
                 match snapshots::current(&state, &uri, Some(revision)).await {
                     Ok(Some(snapshot)) => {
-                        let pull = lock(&state).pull;
-                        if !pull {
+                        if ready_to_push(&state, &uri, revision, snapshot.view.len()).await {
                             snapshots::publish(&state, &outbox, &uri, snapshot).await;
                         }
                     }
@@ -283,7 +305,12 @@ impl Backend {
 
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
-        let offers = client::offers(&params);
+        let mut offers = client::offers(&params);
+        let refresh = offers.refresh || self.offered.diagnostic_refresh();
+        // A client that pulls but cannot be asked to pull again (Neovim)
+        // would keep stale diagnostics when a setting changes: it is
+        // pushed to instead, as a client that does not pull.
+        offers.pull &= refresh;
         let answer = client::capabilities(&offers);
         let mut s = self.lock();
         s.unit = if offers.utf8 {
@@ -292,7 +319,7 @@ impl LanguageServer for Backend {
             ColumnUnit::Utf16
         };
         s.pull = offers.pull;
-        s.refresh = offers.refresh || self.offered.diagnostic_refresh();
+        s.refresh = refresh;
         s.progress = offers.progress;
         s.watch = offers.watch;
         s.roots = offers.roots;
@@ -303,15 +330,19 @@ impl LanguageServer for Backend {
             let s = self.lock();
             (s.roots.clone(), s.progress, s.watch)
         };
-        if watch
-            && let Err(e) = self
+        if watch {
+            if let Err(e) = self
                 .client
                 .register_capability(vec![client::watchers()])
                 .await
-        {
-            tracing::warn!(
-                "the client refused to watch transcript files ({e}): changes on disk are not seen"
-            );
+            {
+                tracing::warn!(
+                    "the client refused to watch transcript files ({e}): watching them here"
+                );
+                self.watch_workspace(roots.clone());
+            }
+        } else {
+            self.watch_workspace(roots.clone());
         }
         scan::index_workspace(self.client.clone(), self.state.clone(), roots, progress);
     }
@@ -377,9 +408,9 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         {
             let mut s = self.lock();
-            s.documents.remove(&uri);
+            let pushed = s.documents.remove(&uri).is_some_and(|d| d.pushed);
             s.index.remove(uri.as_str());
-            if !s.pull {
+            if !s.pull || pushed {
                 self.outbox.notify(
                     <notification::PublishDiagnostics as notification::Notification>::METHOD,
                     &PublishDiagnosticsParams::new(uri.clone(), Vec::new(), None),
@@ -397,6 +428,7 @@ impl LanguageServer for Backend {
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
+        self.pulled(&uri);
         let Some(snap) = self.snapshot(&uri).await? else {
             return Ok(DocumentDiagnosticReportResult::Report(
                 DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport::default()),
@@ -414,7 +446,11 @@ impl LanguageServer for Backend {
                 }),
             ));
         }
-        let items = snapshots::diagnostics(&uri, &snap, self.lock().unit);
+        let (unit, max) = {
+            let s = self.lock();
+            (s.unit, s.max_diagnostics)
+        };
+        let items = snapshots::diagnostics(&uri, &snap, unit, max);
         Ok(DocumentDiagnosticReportResult::Report(
             DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
                 related_documents: None,
@@ -561,7 +597,15 @@ impl LanguageServer for Backend {
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
         self.set_log_level(&params.settings);
         let overrides = client::settings_overrides(&params.settings);
-        self.lock().overrides = overrides;
+        let max = client::max_diagnostics(&params.settings);
+        {
+            let mut s = self.lock();
+            s.overrides = overrides;
+            match max {
+                Ok(max) => s.max_diagnostics = max,
+                Err(e) => self.outbox.tell(MessageType::WARNING, &e),
+            }
+        }
         self.relint_open_documents();
     }
 
@@ -570,26 +614,11 @@ impl LanguageServer for Backend {
             .changes
             .iter()
             .any(|c| c.uri.as_str().ends_with("/transcript.toml"));
-        for change in &params.changes {
-            if change.uri.as_str().ends_with("/transcript.toml") {
-                continue;
-            }
-            if change.typ == FileChangeType::DELETED {
-                let mut s = self.lock();
-                s.index.remove(change.uri.as_str());
-                s.indexed.remove(change.uri.as_str());
-            } else if !self.lock().documents.contains_key(&change.uri) {
-                scan::reindex_file(&self.state, &change.uri);
-            }
-        }
-        if config_changed {
-            self.relint_open_documents();
-            let (roots, progress) = {
-                let s = self.lock();
-                (s.roots.clone(), s.progress)
-            };
-            scan::index_workspace(self.client.clone(), self.state.clone(), roots, progress);
-        }
+        let files = (params.changes.into_iter())
+            .filter(|c| !c.uri.as_str().ends_with("/transcript.toml"))
+            .map(|c| (c.uri, c.typ == FileChangeType::DELETED))
+            .collect();
+        self.files_changed(config_changed, files);
     }
 
     async fn symbol(
@@ -725,6 +754,73 @@ impl LanguageServer for Backend {
 }
 
 impl Backend {
+    /// Files changed on disk (`files`: each with whether it is gone), and
+    /// a `transcript.toml` when `config_changed`: the index follows them,
+    /// and a new configuration is put in force and the workspace indexed
+    /// again under it.
+    fn files_changed(&self, config_changed: bool, files: Vec<(Uri, bool)>) {
+        for (uri, gone) in files {
+            if gone {
+                let mut s = self.lock();
+                s.index.remove(uri.as_str());
+                s.indexed.remove(uri.as_str());
+            } else if !self.lock().documents.contains_key(&uri) {
+                scan::reindex_file(&self.state, &uri);
+            }
+        }
+        if config_changed {
+            self.relint_open_documents();
+            let (roots, progress) = {
+                let s = self.lock();
+                (s.roots.clone(), s.progress)
+            };
+            scan::index_workspace(self.client.clone(), self.state.clone(), roots, progress);
+        }
+    }
+
+    /// Watches the workspace folders from the server, for a client that
+    /// does not watch them for it.
+    fn watch_workspace(&self, roots: Vec<PathBuf>) {
+        let backend = self.clone_handle();
+        let shown: Vec<String> = roots.iter().map(|r| r.display().to_string()).collect();
+        let started = watch::start(roots, move |changes| {
+            let uri = |p: &PathBuf| Uri::from_file_path(p);
+            let files = (changes.changed.iter())
+                .filter_map(|p| Some((uri(p)?, false)))
+                .chain(changes.gone.iter().filter_map(|p| Some((uri(p)?, true))))
+                .collect();
+            backend.files_changed(changes.config, files);
+        });
+        if let Err(e) = started {
+            self.outbox.tell(
+                MessageType::WARNING,
+                &format!(
+                    "transcript-ls cannot watch {} for changes ({e}): a transcript.toml changed \
+                     there takes effect when the server restarts",
+                    shown.join(", ")
+                ),
+            );
+        }
+    }
+
+    /// The client pulled the document's diagnostics: from now on they are
+    /// not pushed, and what was pushed before is taken back, so that the
+    /// client does not show them twice.
+    fn pulled(&self, uri: &Uri) {
+        let mut s = self.lock();
+        let Some(doc) = s.documents.get_mut(uri) else {
+            return;
+        };
+        doc.pulled = true;
+        if std::mem::take(&mut doc.pushed) {
+            doc.published = publish::Published::default();
+            self.outbox.notify(
+                <notification::PublishDiagnostics as notification::Notification>::METHOD,
+                &PublishDiagnosticsParams::new(uri.clone(), Vec::new(), None),
+            );
+        }
+    }
+
     /// Sets the log's level from the client's settings
     /// (`transcript.logLevel`), when they name one.
     fn set_log_level(&self, settings: &serde_json::Value) {
@@ -752,6 +848,8 @@ impl Backend {
         }
         let open: Vec<Uri> = {
             let mut s = self.lock();
+            // Documents still being read take it when their reading ends.
+            s.config_epoch += 1;
             let overrides = s.overrides.clone();
             let configs = s.configs.clone();
             s.documents
@@ -805,6 +903,36 @@ impl Backend {
             }
         }
         out
+    }
+}
+
+/// Whether the diagnostics of `revision` of the document are to be pushed,
+/// once it is time: to a client that pulls, only for a document it has not
+/// pulled a while after opening it; on a large document, once typing
+/// pauses (false if it went on: the newer text's analysis follows).
+async fn ready_to_push(state: &Mutex<State>, uri: &Uri, revision: u64, len: usize) -> bool {
+    loop {
+        let wait = {
+            let s = lock(state);
+            let Some(doc) = s.documents.get(uri) else {
+                return false;
+            };
+            if doc.revision != revision || (s.pull && doc.pulled) {
+                return false;
+            }
+            let mut wait = Duration::ZERO;
+            if s.pull {
+                wait = UNPULLED_GRACE.saturating_sub(doc.opened.elapsed());
+            }
+            if len >= LARGE {
+                wait = wait.max(QUIET.saturating_sub(doc.changed.elapsed()));
+            }
+            wait
+        };
+        if wait.is_zero() {
+            return true;
+        }
+        tokio::time::sleep(wait).await;
     }
 }
 

@@ -1,0 +1,103 @@
+//! Watching the workspace folders from the server, for a client that does
+//! not let the server register file watchers (Neovim on Linux, whose
+//! capabilities say so): a changed `transcript.toml` puts the
+//! configuration in force again, and a transcript that `include` takes
+//! in (any extension it adds) is indexed again when it changes, and leaves
+//! the index when it is deleted.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use notify::{RecursiveMode, Watcher};
+use tokio::sync::mpsc;
+use transcript_ls::Config;
+use transcript_ls::discovery;
+
+/// What a burst of file events comes to.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// A `transcript.toml` was written, created or deleted.
+    pub config: bool,
+    /// Transcripts written or created (and still there).
+    pub changed: Vec<PathBuf>,
+    /// Transcripts deleted or moved away.
+    pub gone: Vec<PathBuf>,
+}
+
+/// How long events are gathered before they are acted on: an editor's
+/// save is several events, and a checkout many.
+const SETTLE: Duration = Duration::from_millis(100);
+
+/// Watches `roots` and calls `act` with each burst of changes, on the
+/// runtime's tasks, for as long as the server runs. Returns what went
+/// wrong when the system refuses to watch (then nothing is watched).
+pub fn start(
+    roots: Vec<PathBuf>,
+    act: impl Fn(Changes) + Send + 'static,
+) -> Result<(), notify::Error> {
+    let (tx, mut rx) = mpsc::unbounded_channel::<PathBuf>();
+    let mut watcher =
+        notify::recommended_watcher(move |event: notify::Result<notify::Event>| match event {
+            Ok(event) => {
+                for path in event.paths {
+                    let _ = tx.send(path);
+                }
+            }
+            Err(e) => tracing::warn!("watching the workspace: {e}"),
+        })?;
+    for root in &roots {
+        watcher.watch(root, RecursiveMode::Recursive)?;
+    }
+    tokio::spawn(async move {
+        // The watcher lives as long as this task, which is as long as the
+        // server.
+        let _watcher = watcher;
+        while let Some(first) = rx.recv().await {
+            let mut paths = BTreeSet::from([first]);
+            tokio::time::sleep(SETTLE).await;
+            while let Ok(path) = rx.try_recv() {
+                paths.insert(path);
+            }
+            let roots = roots.clone();
+            match tokio::task::spawn_blocking(move || sort(&roots, paths)).await {
+                Ok(changes) if changes != Changes::default() => act(changes),
+                Ok(_) => {}
+                Err(e) => tracing::error!("reading file events failed: {e}"),
+            }
+        }
+    });
+    Ok(())
+}
+
+/// Sorts the paths events named into what the server acts on.
+fn sort(roots: &[PathBuf], paths: BTreeSet<PathBuf>) -> Changes {
+    let mut changes = Changes::default();
+    for path in paths {
+        if path.file_name().is_some_and(|n| n == "transcript.toml") {
+            changes.config = true;
+            continue;
+        }
+        let Some(root) = roots.iter().find(|r| path.starts_with(r)) else {
+            continue;
+        };
+        if !included(root, &path) {
+            continue;
+        }
+        if path.is_file() {
+            changes.changed.push(path);
+        } else if !path.exists() {
+            changes.gone.push(path);
+        }
+    }
+    changes
+}
+
+/// Whether the workspace index takes `path` in, by the `include` patterns
+/// in force at `root` (as the index's walk does).
+fn included(root: &Path, path: &Path) -> bool {
+    let include = Config::for_document(&root.join("-"))
+        .map(|c| c.include)
+        .unwrap_or_else(|_| Config::default().include);
+    discovery::included(root, &include, path)
+}
