@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use transcript_tests::lsp::{LspClient, file_uri};
+use transcript_tests::lsp::{LspClient, apply_edits, file_uri, utf16_position};
 use transcript_tests::{run_in, temp_with};
 
 const OCR: &str = "samples/press-conference-2007-ocr.txt";
@@ -343,5 +343,61 @@ fn a_raw_ocr_file_publishes_a_bounded_list_with_a_note_and_once_typing_pauses() 
         "diagnostics {waited:?} after typing stopped"
     );
 
+    lsp.shutdown();
+}
+
+#[test]
+fn rename_reaches_every_document_keeps_each_label_style_and_updates_the_participants_entry() {
+    let dir = temp_with(&["samples/memcon-2008-sochi.txt"]);
+    let original = fs::read_to_string(dir.path().join("memcon-2008-sochi.txt")).unwrap();
+    // A second memcon with the same participant, in capitals, not open.
+    let copy = original.replace("President Putin:", "PRESIDENT PUTIN:");
+    fs::write(dir.path().join("memcon-copy.txt"), &copy).unwrap();
+    fs::write(
+        dir.path().join("transcript.toml"),
+        "include = [\"*.txt\"]\n",
+    )
+    .unwrap();
+    let mut lsp = LspClient::start(dir.path(), &[]);
+    lsp.initialize(
+        dir.path(),
+        json!({ "window": { "workDoneProgress": true } }),
+    );
+    lsp.wait_for("$/progress", |p| p["value"]["kind"] == "end");
+    let path = dir.path().join("memcon-2008-sochi.txt");
+    let uri = lsp.open(&path, &original);
+    let before = lsp.diagnostics(&uri, 1);
+    assert_eq!(codes(&before).iter().filter(|c| **c == "S001").count(), 0);
+
+    let at = original.find("President Putin:").unwrap() + "President ".len();
+    let (line, character) = utf16_position(&original, at);
+    let edit = lsp.request(
+        "textDocument/rename",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character },
+                "newName": "Dmitry Medvedev" }),
+    );
+    let labels = original.matches("President Putin:").count();
+    assert!(labels > 10);
+    let renamed = apply_edits(&original, edit["changes"][&uri].as_array().unwrap(), false);
+    assert_eq!(renamed.matches("President Medvedev:").count(), labels);
+    assert!(renamed.contains("Dmitry Medvedev, President of Russia"));
+    assert!(!renamed.contains("Putin:"));
+    let copy_uri = file_uri(&dir.path().join("memcon-copy.txt"));
+    let other = edit["changes"][&copy_uri]
+        .as_array()
+        .unwrap_or_else(|| panic!("the other memcon is renamed too: {edit}"));
+    let copy_renamed = apply_edits(&copy, other, false);
+    assert_eq!(copy_renamed.matches("PRESIDENT MEDVEDEV:").count(), labels);
+    assert!(copy_renamed.contains("Dmitry Medvedev, President of Russia"));
+
+    // The labels still resolve to the entry: no unknown speakers appear.
+    lsp.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri, "version": 2 },
+                "contentChanges": [ { "text": renamed } ] }),
+    );
+    let after = lsp.diagnostics(&uri, 2);
+    assert_eq!(codes(&after).iter().filter(|c| **c == "S001").count(), 0);
+    assert_eq!(after.len(), before.len());
     lsp.shutdown();
 }

@@ -29,6 +29,7 @@ mod log;
 mod memory;
 mod outline;
 mod publish;
+mod rename;
 mod scan;
 mod semantic;
 mod snapshots;
@@ -650,15 +651,7 @@ impl LanguageServer for Backend {
         Ok(Some(OneOf::Left(symbols)))
     }
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
-        let uri = params.text_document_position.text_document.uri;
-        let Some(snap) = self.snapshot(&uri).await? else {
-            return Ok(None);
-        };
-        let unit = self.lock().unit;
-        let at = Positions::of(&snap, unit);
-        let offset = at.offset(params.text_document_position.position);
-        let edits = ide::speakers::rename(&snap.analysis().model, offset, &params.new_name);
-        Ok(edits.map(|e| at.workspace_edit(&uri, &e)))
+        rename::rename(self, params).await
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
