@@ -29,6 +29,7 @@ mod log;
 mod memory;
 mod outline;
 mod publish;
+mod push;
 mod rename;
 mod scan;
 mod semantic;
@@ -61,16 +62,6 @@ pub use self::memory::limit_arenas;
 /// The longest pause between analyses of a document typed over while it
 /// was analysed.
 const MAX_PAUSE: Duration = Duration::from_millis(200);
-
-/// How long a client that pulls diagnostics has to pull a newly opened
-/// document's before they are pushed to it instead (Neovim pulls only for
-/// the buffers it shows).
-const UNPULLED_GRACE: Duration = Duration::from_secs(1);
-
-/// Documents this large publish their diagnostics only after a pause in
-/// typing of [`QUIET`], so that the client handles one list per burst.
-const LARGE: usize = 512 * 1024;
-const QUIET: Duration = Duration::from_millis(300);
 
 /// The command that answers a document's speaker statistics
 /// (`workspace/executeCommand`, with the document's URI as its argument).
@@ -214,7 +205,7 @@ impl Backend {
                 let started = Instant::now();
                 match snapshots::current(&state, &uri, Some(revision)).await {
                     Ok(Some(snapshot)) => {
-                        if ready_to_push(&state, &uri, revision, snapshot.view.len()).await {
+                        if push::ready(&state, &uri, revision, snapshot.view.len()).await {
                             snapshots::publish(&state, &outbox, &uri, snapshot).await;
                         }
                     }
@@ -747,73 +738,6 @@ impl LanguageServer for Backend {
 }
 
 impl Backend {
-    /// Files changed on disk (`files`: each with whether it is gone), and
-    /// a `transcript.toml` when `config_changed`: the index follows them,
-    /// and a new configuration is put in force and the workspace indexed
-    /// again under it.
-    fn files_changed(&self, config_changed: bool, files: Vec<(Uri, bool)>) {
-        for (uri, gone) in files {
-            if gone {
-                let mut s = self.lock();
-                s.index.remove(uri.as_str());
-                s.indexed.remove(uri.as_str());
-            } else if !self.lock().documents.contains_key(&uri) {
-                scan::reindex_file(&self.state, &uri);
-            }
-        }
-        if config_changed {
-            self.relint_open_documents();
-            let (roots, progress) = {
-                let s = self.lock();
-                (s.roots.clone(), s.progress)
-            };
-            scan::index_workspace(self.client.clone(), self.state.clone(), roots, progress);
-        }
-    }
-
-    /// Watches the workspace folders from the server, for a client that
-    /// does not watch them for it.
-    fn watch_workspace(&self, roots: Vec<PathBuf>) {
-        let backend = self.clone_handle();
-        let shown: Vec<String> = roots.iter().map(|r| r.display().to_string()).collect();
-        let started = watch::start(roots, move |changes| {
-            let uri = |p: &PathBuf| Uri::from_file_path(p);
-            let files = (changes.changed.iter())
-                .filter_map(|p| Some((uri(p)?, false)))
-                .chain(changes.gone.iter().filter_map(|p| Some((uri(p)?, true))))
-                .collect();
-            backend.files_changed(changes.config, files);
-        });
-        if let Err(e) = started {
-            self.outbox.tell(
-                MessageType::WARNING,
-                &format!(
-                    "transcript-ls cannot watch {} for changes ({e}): a transcript.toml changed \
-                     there takes effect when the server restarts",
-                    shown.join(", ")
-                ),
-            );
-        }
-    }
-
-    /// The client pulled the document's diagnostics: from now on they are
-    /// not pushed, and what was pushed before is taken back, so that the
-    /// client does not show them twice.
-    fn pulled(&self, uri: &Uri) {
-        let mut s = self.lock();
-        let Some(doc) = s.documents.get_mut(uri) else {
-            return;
-        };
-        doc.pulled = true;
-        if std::mem::take(&mut doc.pushed) {
-            doc.published = publish::Published::default();
-            self.outbox.notify(
-                <notification::PublishDiagnostics as notification::Notification>::METHOD,
-                &PublishDiagnosticsParams::new(uri.clone(), Vec::new(), None),
-            );
-        }
-    }
-
     /// Sets the log's level from the client's settings
     /// (`transcript.logLevel`), when they name one.
     fn set_log_level(&self, settings: &serde_json::Value) {
@@ -896,36 +820,6 @@ impl Backend {
             }
         }
         out
-    }
-}
-
-/// Whether the diagnostics of `revision` of the document are to be pushed,
-/// once it is time: to a client that pulls, only for a document it has not
-/// pulled a while after opening it; on a large document, once typing
-/// pauses (false if it went on: the newer text's analysis follows).
-async fn ready_to_push(state: &Mutex<State>, uri: &Uri, revision: u64, len: usize) -> bool {
-    loop {
-        let wait = {
-            let s = lock(state);
-            let Some(doc) = s.documents.get(uri) else {
-                return false;
-            };
-            if doc.revision != revision || (s.pull && doc.pulled) {
-                return false;
-            }
-            let mut wait = Duration::ZERO;
-            if s.pull {
-                wait = UNPULLED_GRACE.saturating_sub(doc.opened.elapsed());
-            }
-            if len >= LARGE {
-                wait = wait.max(QUIET.saturating_sub(doc.changed.elapsed()));
-            }
-            wait
-        };
-        if wait.is_zero() {
-            return true;
-        }
-        tokio::time::sleep(wait).await;
     }
 }
 

@@ -11,8 +11,63 @@ use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher};
 use tokio::sync::mpsc;
+use tower_lsp_server::UriExt;
+use tower_lsp_server::lsp_types::{MessageType, Uri};
 use transcript_ls::Config;
 use transcript_ls::discovery;
+
+use super::{Backend, scan};
+
+impl Backend {
+    /// Files changed on disk (`files`: each with whether it is gone), and
+    /// a `transcript.toml` when `config_changed`: the index follows them,
+    /// and a new configuration is put in force and the workspace indexed
+    /// again under it.
+    pub(super) fn files_changed(&self, config_changed: bool, files: Vec<(Uri, bool)>) {
+        for (uri, gone) in files {
+            if gone {
+                let mut s = self.lock();
+                s.index.remove(uri.as_str());
+                s.indexed.remove(uri.as_str());
+            } else if !self.lock().documents.contains_key(&uri) {
+                scan::reindex_file(&self.state, &uri);
+            }
+        }
+        if config_changed {
+            self.relint_open_documents();
+            let (roots, progress) = {
+                let s = self.lock();
+                (s.roots.clone(), s.progress)
+            };
+            scan::index_workspace(self.client.clone(), self.state.clone(), roots, progress);
+        }
+    }
+
+    /// Watches the workspace folders from the server, for a client that
+    /// does not watch them for it.
+    pub(super) fn watch_workspace(&self, roots: Vec<PathBuf>) {
+        let backend = self.clone_handle();
+        let shown: Vec<String> = roots.iter().map(|r| r.display().to_string()).collect();
+        let started = start(roots, move |changes| {
+            let uri = |p: &PathBuf| Uri::from_file_path(p);
+            let files = (changes.changed.iter())
+                .filter_map(|p| Some((uri(p)?, false)))
+                .chain(changes.gone.iter().filter_map(|p| Some((uri(p)?, true))))
+                .collect();
+            backend.files_changed(changes.config, files);
+        });
+        if let Err(e) = started {
+            self.outbox.tell(
+                MessageType::WARNING,
+                &format!(
+                    "transcript-ls cannot watch {} for changes ({e}): a transcript.toml changed \
+                     there takes effect when the server restarts",
+                    shown.join(", ")
+                ),
+            );
+        }
+    }
+}
 
 /// What a burst of file events comes to.
 #[derive(Debug, Default, PartialEq, Eq)]
