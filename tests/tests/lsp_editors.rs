@@ -401,3 +401,36 @@ fn rename_reaches_every_document_keeps_each_label_style_and_updates_the_particip
     assert_eq!(after.len(), before.len());
     lsp.shutdown();
 }
+
+#[test]
+fn a_client_that_watches_is_asked_to_watch_the_extensions_include_adds() {
+    let dir = temp_with(&[OCR]);
+    fs::write(
+        dir.path().join("transcript.toml"),
+        "include = [\"*.txt\", \"*.md\"]\n",
+    )
+    .unwrap();
+    let mut lsp = LspClient::start(dir.path(), &[]);
+    lsp.initialize(
+        dir.path(),
+        json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } }),
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let registration = loop {
+        if let Some(r) = (lsp.requests.iter()).find(|r| r["method"] == "client/registerCapability")
+        {
+            break r.clone();
+        }
+        assert!(Instant::now() < deadline, "no watchers registered");
+        lsp.request("workspace/symbol", json!({ "query": "" }));
+    };
+    let globs: Vec<&str> =
+        registration["params"]["registrations"][0]["registerOptions"]["watchers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w["globPattern"].as_str().unwrap())
+            .collect();
+    assert_eq!(globs, vec!["**/transcript.toml", "**/*.txt", "**/*.md"]);
+    lsp.shutdown();
+}

@@ -138,12 +138,24 @@ pub fn capabilities(offers: &Offers) -> InitializeResult {
     }
 }
 
-/// The watchers to register: configuration files and transcripts.
-pub fn watchers() -> Registration {
-    let watchers = ["**/transcript.toml", "**/*.transcript", "**/*.memcon"]
-        .iter()
+/// The watchers to register: configuration files, and the transcripts
+/// the `include` patterns in force take in (`*.txt` watched as `**/*.txt`).
+pub fn watchers(include: &[String]) -> Registration {
+    let mut globs = vec!["**/transcript.toml".to_string()];
+    for pattern in include {
+        let glob = if pattern.starts_with("**/") || pattern.starts_with('/') {
+            pattern.clone()
+        } else {
+            format!("**/{pattern}")
+        };
+        if !globs.contains(&glob) {
+            globs.push(glob);
+        }
+    }
+    let watchers = globs
+        .into_iter()
         .map(|g| FileSystemWatcher {
-            glob_pattern: GlobPattern::String(g.to_string()),
+            glob_pattern: GlobPattern::String(g),
             kind: None,
         })
         .collect();

@@ -323,9 +323,23 @@ impl LanguageServer for Backend {
             (s.roots.clone(), s.progress, s.watch)
         };
         if watch {
+            // The patterns of the transcript.toml at each root when the
+            // server starts (a later change to them is not registered).
+            let mut include: Vec<String> = Vec::new();
+            for root in &roots {
+                let config = transcript_ls::Config::for_document(&root.join("-"));
+                for pattern in config.map(|c| c.include).unwrap_or_default() {
+                    if !include.contains(&pattern) {
+                        include.push(pattern);
+                    }
+                }
+            }
+            if include.is_empty() {
+                include = transcript_ls::Config::default().include;
+            }
             if let Err(e) = self
                 .client
-                .register_capability(vec![client::watchers()])
+                .register_capability(vec![client::watchers(&include)])
                 .await
             {
                 tracing::warn!(
