@@ -343,6 +343,30 @@ fn a_raw_ocr_file_publishes_a_bounded_list_with_a_note_and_once_typing_pauses() 
         "diagnostics {waited:?} after typing stopped"
     );
 
+    // Typing on for three seconds still shows where it stands, every two
+    // seconds at most.
+    lsp.notifications.clear();
+    let first = last + 1;
+    let keys = 30;
+    for i in 0..keys {
+        lsp.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri, "version": first + i },
+                    "contentChanges": [ { "range": { "start": { "line": line, "character": 0 },
+                                                     "end": { "line": line, "character": 0 } },
+                                          "text": "x" } ] }),
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    lsp.diagnostics(&uri, first + keys - 1);
+    let during = (lsp.notifications.iter())
+        .filter(|n| n["method"] == "textDocument/publishDiagnostics")
+        .filter(|n| n["params"]["version"].as_i64() < Some(first + keys - 1))
+        .count();
+    assert!(
+        (1..=3).contains(&during),
+        "{during} publications in three seconds of typing"
+    );
     lsp.shutdown();
 }
 

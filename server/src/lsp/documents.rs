@@ -163,6 +163,8 @@ pub struct OpenDocument {
     /// Diagnostics were pushed for it: a pulling client is sent an empty
     /// list when it starts pulling, so they are not shown twice.
     pub pushed: bool,
+    /// When its diagnostics were last pushed.
+    pub pushed_at: Option<Instant>,
     /// When it was opened: a pulling client is given a while to pull it
     /// before its diagnostics are pushed.
     pub opened: Instant,
@@ -187,6 +189,7 @@ impl OpenDocument {
             published: Published::default(),
             pulled: false,
             pushed: false,
+            pushed_at: None,
             opened: Instant::now(),
             changed: Instant::now(),
         }

@@ -2,7 +2,8 @@
 //! client that does not pull; to one that pulls, those of the documents it
 //! has not pulled a while after opening them (Neovim pulls only for the
 //! buffers it shows), taken back with an empty list once it pulls them.
-//! On a large document, a push waits for a pause in typing.
+//! On a large document, a push waits for a pause in typing (two seconds
+//! at most).
 
 use std::sync::Mutex;
 use std::time::Duration;
@@ -17,9 +18,11 @@ use super::{Backend, State, lock, publish};
 const UNPULLED_GRACE: Duration = Duration::from_secs(1);
 
 /// Documents this large publish their diagnostics only after a pause in
-/// typing of [`QUIET`], so that the client handles one list per burst.
+/// typing of [`QUIET`], so that the client handles one list per burst, or
+/// when the last list is [`STALE`].
 const LARGE: usize = 512 * 1024;
 const QUIET: Duration = Duration::from_millis(300);
+const STALE: Duration = Duration::from_secs(2);
 
 impl Backend {
     /// The client pulled the document's diagnostics: from now on they are
@@ -59,7 +62,10 @@ pub async fn ready(state: &Mutex<State>, uri: &Uri, revision: u64, len: usize) -
             if s.pull {
                 wait = UNPULLED_GRACE.saturating_sub(doc.opened.elapsed());
             }
-            if len >= LARGE {
+            // Typing on for long still shows where it stands, every
+            // STALE at most.
+            let stale = doc.pushed_at.is_none_or(|at| at.elapsed() >= STALE);
+            if len >= LARGE && !stale {
                 wait = wait.max(QUIET.saturating_sub(doc.changed.elapsed()));
             }
             wait

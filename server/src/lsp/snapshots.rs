@@ -193,6 +193,7 @@ pub async fn publish(
     {
         doc.published = published;
         doc.pushed = true;
+        doc.pushed_at = Some(std::time::Instant::now());
         // Under the lock, so a closing's empty publication comes after.
         outbox.send(message);
     }
