@@ -458,3 +458,27 @@ fn a_client_that_watches_is_asked_to_watch_the_extensions_include_adds() {
     assert_eq!(globs, vec!["**/transcript.toml", "**/*.txt", "**/*.md"]);
     lsp.shutdown();
 }
+
+#[test]
+fn without_a_workspace_folder_a_transcript_toml_beside_an_open_document_takes_effect() {
+    let dir = temp_with(&[OCR]);
+    let mut lsp = LspClient::start(dir.path(), &[]);
+    // Neovim finds no project root (no .git, no transcript.toml yet).
+    lsp.request(
+        "initialize",
+        json!({ "processId": null, "rootUri": null, "capabilities": neovim() }),
+    );
+    lsp.notify("initialized", json!({}));
+    let path = dir.path().join("press-conference-2007-ocr.txt");
+    let uri = lsp.open(&path, &fs::read_to_string(&path).unwrap());
+    assert!(codes(&lsp.diagnostics(&uri, 1)).contains(&"O001"));
+    fs::write(
+        dir.path().join("transcript.toml"),
+        "[rules]\nO001 = \"off\"\n",
+    )
+    .unwrap();
+    lsp.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == uri && !list(p).is_empty() && !codes(list(p)).contains(&"O001")
+    });
+    lsp.shutdown();
+}

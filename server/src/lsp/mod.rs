@@ -116,6 +116,8 @@ struct State {
     max_diagnostics: usize,
     /// The client lets the server register file watchers.
     watch: bool,
+    /// The server's own watcher, when the client does not watch.
+    watcher: Option<Arc<watch::Watch>>,
     /// Counts readings of documents from scratch.
     generations: u64,
     /// The configuration files read, and what is wrong with them.
@@ -157,6 +159,7 @@ impl Backend {
             overrides: Vec::new(),
             max_diagnostics: ide::limit::DEFAULT_MAX,
             watch: false,
+            watcher: None,
             generations: 0,
             configs: Arc::new(configs::Configs::new(outbox.clone())),
             config_epoch: 0,
@@ -363,7 +366,7 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
-        let generation = {
+        let (generation, watcher) = {
             let mut s = self.lock();
             s.generations += 1;
             let generation = s.generations;
@@ -372,8 +375,15 @@ impl LanguageServer for Backend {
                 doc.uri.clone(),
                 OpenDocument::new(&doc.text, doc.version, generation),
             );
-            generation
+            (generation, s.watcher.clone())
         };
+        // A transcript.toml beside a document outside the workspace
+        // folders takes effect too.
+        if let Some(watch) = watcher
+            && let Some(path) = doc.uri.to_file_path()
+        {
+            watch.add_folder_of(&path);
+        }
         self.read(doc.uri, doc.text, generation);
     }
 

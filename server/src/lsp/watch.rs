@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher};
@@ -56,15 +57,26 @@ impl Backend {
                 .collect();
             backend.files_changed(changes.config, files);
         });
-        if let Err(e) = started {
-            self.outbox.tell(
+        match started {
+            Ok(watch) => {
+                let mut s = self.lock();
+                // Documents opened before it started.
+                for uri in s.documents.keys() {
+                    if let Some(path) = uri.to_file_path() {
+                        watch.add_folder_of(&path);
+                    }
+                }
+                // Kept in the state, which lives as long as the server.
+                s.watcher = Some(watch);
+            }
+            Err(e) => self.outbox.tell(
                 MessageType::WARNING,
                 &format!(
                     "transcript-ls cannot watch {} for changes ({e}): a transcript.toml changed \
                      there takes effect when the server restarts",
                     shown.join(", ")
                 ),
-            );
+            ),
         }
     }
 }
@@ -84,13 +96,47 @@ pub struct Changes {
 /// save is several events, and a checkout many.
 const SETTLE: Duration = Duration::from_millis(100);
 
+/// The server's own watcher, and the folders it watches.
+pub struct Watch {
+    watcher: Mutex<notify::RecommendedWatcher>,
+    /// Each folder, and whether its subfolders are watched too.
+    folders: Arc<Mutex<Vec<(PathBuf, bool)>>>,
+}
+
+impl Watch {
+    /// Watches the folder of a document opened outside the workspace
+    /// folders (or with none: Neovim finds no project root where there is
+    /// no `.git` or `transcript.toml`), without its subfolders.
+    pub fn add_folder_of(&self, document: &Path) {
+        let Some(dir) = document.parent() else {
+            return;
+        };
+        let mut folders = self.folders.lock().unwrap_or_else(PoisonError::into_inner);
+        let covered = |(folder, recursive): &(PathBuf, bool)| {
+            if *recursive {
+                dir.starts_with(folder)
+            } else {
+                dir == folder
+            }
+        };
+        if folders.iter().any(covered) {
+            return;
+        }
+        let mut watcher = self.watcher.lock().unwrap_or_else(PoisonError::into_inner);
+        match watcher.watch(dir, RecursiveMode::NonRecursive) {
+            Ok(()) => folders.push((dir.to_path_buf(), false)),
+            Err(e) => tracing::warn!("cannot watch {} for changes: {e}", dir.display()),
+        }
+    }
+}
+
 /// Watches `roots` and calls `act` with each burst of changes, on the
 /// runtime's tasks, for as long as the server runs. Returns what went
 /// wrong when the system refuses to watch (then nothing is watched).
 pub fn start(
     roots: Vec<PathBuf>,
     act: impl Fn(Changes) + Send + 'static,
-) -> Result<(), notify::Error> {
+) -> Result<Arc<Watch>, notify::Error> {
     let (tx, mut rx) = mpsc::unbounded_channel::<PathBuf>();
     let mut watcher =
         notify::recommended_watcher(move |event: notify::Result<notify::Event>| match event {
@@ -104,25 +150,30 @@ pub fn start(
     for root in &roots {
         watcher.watch(root, RecursiveMode::Recursive)?;
     }
+    let folders = Arc::new(Mutex::new(roots.into_iter().map(|r| (r, true)).collect()));
+    let watch = Arc::new(Watch {
+        watcher: Mutex::new(watcher),
+        folders: folders.clone(),
+    });
     tokio::spawn(async move {
-        // The watcher lives as long as this task, which is as long as the
-        // server.
-        let _watcher = watcher;
         while let Some(first) = rx.recv().await {
             let mut paths = BTreeSet::from([first]);
             tokio::time::sleep(SETTLE).await;
             while let Ok(path) = rx.try_recv() {
                 paths.insert(path);
             }
-            let roots = roots.clone();
-            match tokio::task::spawn_blocking(move || sort(&roots, paths)).await {
+            let folders: Vec<PathBuf> = (folders.lock().unwrap_or_else(PoisonError::into_inner))
+                .iter()
+                .map(|(f, _)| f.clone())
+                .collect();
+            match tokio::task::spawn_blocking(move || sort(&folders, paths)).await {
                 Ok(changes) if changes != Changes::default() => act(changes),
                 Ok(_) => {}
                 Err(e) => tracing::error!("reading file events failed: {e}"),
             }
         }
     });
-    Ok(())
+    Ok(watch)
 }
 
 /// Sorts the paths events named into what the server acts on.
