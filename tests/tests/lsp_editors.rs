@@ -142,6 +142,30 @@ fn a_rule_switched_off_just_after_opening_is_off_while_the_document_is_read_and_
 }
 
 #[test]
+fn a_rule_switched_off_just_after_opening_is_off_in_the_first_pull() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("raw.txt");
+    let text = raw_ocr(10);
+    fs::write(&path, &text).unwrap();
+    let mut lsp = LspClient::start(dir.path(), &[]);
+    lsp.initialize(dir.path(), pulling_and_refreshing());
+    // As VS Code does: the document, then the settings, then a pull.
+    let uri = lsp.open(&path, &text);
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "transcript": { "rules": { "O001": "off" } } } }),
+    );
+    let report = lsp.request(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    let items = report["items"].as_array().unwrap();
+    assert!(!items.is_empty());
+    assert!(!codes(items).contains(&"O001"), "O001 is off");
+    lsp.shutdown();
+}
+
+#[test]
 fn a_client_that_pulls_but_cannot_be_asked_again_is_pushed_to_and_sees_settings_at_once() {
     let dir = temp_with(&[OCR]);
     let mut lsp = LspClient::start(dir.path(), &[]);
