@@ -12,6 +12,11 @@ function M.check()
     local version = vim.fn.system({ path, '--version' }):gsub('%s+$', '')
     vim.health.ok(('server: %s (%s)'):format(path, version))
   end
+  if vim.lsp.is_enabled and not vim.lsp.is_enabled('transcript_ls') then
+    vim.health.warn('the server is not enabled: transcripts get no diagnostics, outline or fixes', {
+      "add vim.lsp.enable('transcript_ls') to init.lua",
+    })
+  end
 
   vim.health.start('tree-sitter parser')
   -- Since 0.11 `add` returns nil and a message instead of throwing.
