@@ -327,10 +327,7 @@ fn checkhealth_says_when_the_parser_is_missing() {
     assert!(status.status.success());
     let text = std::fs::read_to_string(&report).unwrap();
     assert!(!text.contains("OK parser"), "{text}");
-    assert!(
-        text.contains("WARNING the server is not enabled"),
-        "{text}"
-    );
+    assert!(text.contains("WARNING the server is not enabled"), "{text}");
     assert!(
         text.contains("WARNING parser `transcript` not found"),
         "{text}"

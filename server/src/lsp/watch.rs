@@ -5,11 +5,12 @@
 //! in (any extension it adds) is indexed again when it changes, and leaves
 //! the index when it is deleted.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
+use ignore::gitignore::Gitignore;
 use notify::{RecursiveMode, Watcher};
 use tokio::sync::mpsc;
 use tower_lsp_server::UriExt;
@@ -48,36 +49,42 @@ impl Backend {
     /// does not watch them for it.
     pub(super) fn watch_workspace(&self, roots: Vec<PathBuf>) {
         let backend = self.clone_handle();
-        let shown: Vec<String> = roots.iter().map(|r| r.display().to_string()).collect();
-        let started = start(roots, move |changes| {
-            let uri = |p: &PathBuf| Uri::from_file_path(p);
-            let files = (changes.changed.iter())
-                .filter_map(|p| Some((uri(p)?, false)))
-                .chain(changes.gone.iter().filter_map(|p| Some((uri(p)?, true))))
-                .collect();
-            backend.files_changed(changes.config, files);
-        });
-        match started {
-            Ok(watch) => {
-                let mut s = self.lock();
-                // Documents opened before it started.
-                for uri in s.documents.keys() {
-                    if let Some(path) = uri.to_file_path() {
-                        watch.add_folder_of(&path);
+        // Watching a folder watches each folder under it, one by one: off
+        // the protocol's threads.
+        tokio::spawn(async move {
+            let shown: Vec<String> = roots.iter().map(|r| r.display().to_string()).collect();
+            let acting = backend.clone_handle();
+            let act = move |changes: Changes| {
+                let uri = |p: &PathBuf| Uri::from_file_path(p);
+                let files = (changes.changed.iter())
+                    .filter_map(|p| Some((uri(p)?, false)))
+                    .chain(changes.gone.iter().filter_map(|p| Some((uri(p)?, true))))
+                    .collect();
+                acting.files_changed(changes.config, files);
+            };
+            match tokio::task::spawn_blocking(move || start(roots, act)).await {
+                Ok(Ok(watch)) => {
+                    let mut s = backend.lock();
+                    // Documents opened before it started.
+                    for uri in s.documents.keys() {
+                        if let Some(path) = uri.to_file_path() {
+                            watch.add_folder_of(&path);
+                        }
                     }
+                    // Kept in the state, which lives as long as the server.
+                    s.watcher = Some(watch);
                 }
-                // Kept in the state, which lives as long as the server.
-                s.watcher = Some(watch);
-            }
-            Err(e) => self.outbox.tell(
-                MessageType::WARNING,
-                &format!(
-                    "transcript-ls cannot watch {} for changes ({e}): a transcript.toml changed \
-                     there takes effect when the server restarts",
-                    shown.join(", ")
+                Ok(Err(e)) => backend.outbox.tell(
+                    MessageType::WARNING,
+                    &format!(
+                        "transcript-ls cannot watch {} for changes ({e}): a transcript.toml \
+                         changed there takes effect when the server restarts",
+                        shown.join(", ")
+                    ),
                 ),
-            ),
-        }
+                Err(e) => tracing::error!("starting to watch the workspace failed: {e}"),
+            }
+        });
     }
 }
 
@@ -176,18 +183,38 @@ pub fn start(
     Ok(watch)
 }
 
-/// Sorts the paths events named into what the server acts on.
-fn sort(roots: &[PathBuf], paths: BTreeSet<PathBuf>) -> Changes {
+/// Sorts the paths events named into what the server acts on: files the
+/// index's walk would take in (by the `include` patterns at their folder,
+/// not hidden, not ignored by git), and any `transcript.toml`.
+fn sort(folders: &[PathBuf], paths: BTreeSet<PathBuf>) -> Changes {
     let mut changes = Changes::default();
+    // Read once a burst: a build writing thousands of files makes one.
+    let mut rules: HashMap<&Path, (Vec<String>, Gitignore)> = HashMap::new();
     for path in paths {
         if path.file_name().is_some_and(|n| n == "transcript.toml") {
             changes.config = true;
             continue;
         }
-        let Some(root) = roots.iter().find(|r| path.starts_with(r)) else {
+        let Some(folder) = folders.iter().find(|f| path.starts_with(f)) else {
             continue;
         };
-        if !included(root, &path) {
+        let hidden = (path.strip_prefix(folder).into_iter())
+            .flat_map(Path::components)
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        let (include, ignored) = rules.entry(folder).or_insert_with(|| {
+            let include = Config::for_document(&folder.join("-"))
+                .map(|c| c.include)
+                .unwrap_or_else(|_| Config::default().include);
+            (include, Gitignore::new(folder.join(".gitignore")).0)
+        });
+        if !discovery::included(folder, include, &path)
+            || ignored
+                .matched_path_or_any_parents(&path, false)
+                .is_ignore()
+        {
             continue;
         }
         if path.is_file() {
@@ -199,11 +226,36 @@ fn sort(roots: &[PathBuf], paths: BTreeSet<PathBuf>) -> Changes {
     changes
 }
 
-/// Whether the workspace index takes `path` in, by the `include` patterns
-/// in force at `root` (as the index's walk does).
-fn included(root: &Path, path: &Path) -> bool {
-    let include = Config::for_document(&root.join("-"))
-        .map(|c| c.include)
-        .unwrap_or_else(|_| Config::default().include);
-    discovery::included(root, &include, path)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_burst_keeps_included_transcripts_and_any_transcript_toml() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_path_buf();
+        std::fs::write(root.join("transcript.toml"), "include = [\"*.txt\"]\n").unwrap();
+        std::fs::write(root.join(".gitignore"), "build/\n").unwrap();
+        for folder in ["notes", "build", ".cache"] {
+            std::fs::create_dir(root.join(folder)).unwrap();
+        }
+        let written = ["notes/a.txt", "build/b.txt", ".cache/c.txt", "notes/d.md"];
+        for file in written {
+            std::fs::write(root.join(file), "x").unwrap();
+        }
+        let mut paths: BTreeSet<PathBuf> = written.iter().map(|f| root.join(f)).collect();
+        paths.insert(root.join("notes/gone.txt"));
+        paths.insert(PathBuf::from("/nowhere/e.txt"));
+        let changes = sort(std::slice::from_ref(&root), paths.clone());
+        assert_eq!(
+            changes,
+            Changes {
+                config: false,
+                changed: vec![root.join("notes/a.txt")],
+                gone: vec![root.join("notes/gone.txt")],
+            }
+        );
+        paths.insert(root.join("sub/transcript.toml"));
+        assert!(sort(&[root], paths).config);
+    }
 }
