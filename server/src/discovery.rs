@@ -103,6 +103,20 @@ fn walk(root: &Path, include: &[String], problems: &mut Vec<Problem>) -> Vec<Pat
     out
 }
 
+/// Whether a folder walk from `root` with the patterns `include` takes
+/// `path` in, by the patterns alone (`.gitignore` is not read): how the
+/// server's own watcher tells a transcript from any other file.
+pub fn included(root: &Path, include: &[String], path: &Path) -> bool {
+    let mut overrides = OverrideBuilder::new(root);
+    for glob in include {
+        // A bad pattern is reported by the walk; here it takes nothing in.
+        let _ = overrides.add(glob);
+    }
+    overrides
+        .build()
+        .is_ok_and(|o| o.matched(path, false).is_whitelist())
+}
+
 /// `--shard i/n`: the `i`th of `n` parts (1-based).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shard {
@@ -148,6 +162,15 @@ impl Shard {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_is_included_by_the_patterns_at_any_depth() {
+        let root = Path::new("/w");
+        let include = vec!["*.transcript".to_string(), "*.txt".to_string()];
+        assert!(included(root, &include, Path::new("/w/a/b/c.txt")));
+        assert!(included(root, &include, Path::new("/w/x.transcript")));
+        assert!(!included(root, &include, Path::new("/w/a/notes.md")));
+    }
 
     #[test]
     fn shards_partition_the_files() {

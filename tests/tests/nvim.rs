@@ -179,3 +179,157 @@ fn checkhealth_reports_the_server_version_and_the_parser() {
     assert!(text.contains("OK parser `transcript` found"), "{text}");
     assert!(text.contains("OK highlight queries found"), "{text}");
 }
+
+/// What `lint --format json` reports for `name` in `dir`, as (code, line).
+fn lint(dir: &std::path::Path, name: &str) -> Vec<(String, u64)> {
+    let out = run_in(dir, &["lint", "--format", "json", name]);
+    let mut found: Vec<(String, u64)> = serde_json::from_slice::<Value>(&out.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().into(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn buffers_loaded_by_argdo_get_diagnostics_and_settings_and_transcript_toml_take_effect_at_once() {
+    let plugin = build_plugin();
+    let samples = [
+        "samples/memcon-2008-sochi.txt",
+        "samples/press-conference-2007-ocr.txt",
+        "samples/press-conference-2007-web.md",
+    ];
+    let dir = temp_with(&samples);
+    // A repository: Neovim takes its root as the workspace folder.
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    std::fs::write(
+        dir.path().join("notes.txt"),
+        "Milk, eggs, bread.\nCall the plumber about the sink.\n",
+    )
+    .unwrap();
+    let expected: Vec<(String, Vec<(String, u64)>)> = (samples.iter())
+        .map(|s| s.trim_start_matches("samples/").to_string())
+        .map(|name| (name.clone(), lint(dir.path(), &name)))
+        .collect();
+    let out = dir.path().join("out.json");
+    let output = Command::new(nvim())
+        .args(["--headless", "--clean", "--cmd"])
+        .arg(format!("set rtp^={}", plugin.display()))
+        .arg("-l")
+        .arg(workspace().join("tests/nvim/buffers.lua"))
+        .arg(dir.path())
+        .arg(&out)
+        .arg(transcript_ls())
+        .current_dir(dir.path())
+        .output()
+        .expect("nvim runs");
+    let seen: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap_or_else(|_| {
+        panic!(
+            "nvim wrote no result: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    }))
+    .unwrap();
+    assert_eq!(seen["errors"], serde_json::json!([]), "{seen}");
+    assert_eq!(seen["shown"], "press-conference-2007-ocr.txt");
+    for (name, lint) in expected {
+        let seen = serde_json::json!({ "diagnostics": seen["buffers"][&name] });
+        assert_eq!(diagnostics(&seen), lint, "{name}, shown or not");
+    }
+    assert_eq!(
+        seen["setting_took_effect"], true,
+        "O001 off at run time: {seen}"
+    );
+    assert_eq!(
+        seen["toml_took_effect"], true,
+        "transcript.toml written outside: {seen}"
+    );
+    assert_eq!(
+        seen["notes_filetype"], "text",
+        "an ordinary .txt stays text"
+    );
+}
+
+#[test]
+fn a_missing_server_is_reported_once_with_how_to_install_it() {
+    let plugin = build_plugin();
+    let dir = temp_with(&[
+        "samples/memcon-2008-sochi.txt",
+        "samples/press-conference-2007-ocr.txt",
+    ]);
+    let out = dir.path().join("out.json");
+    let output = Command::new(nvim())
+        .args(["--headless", "--clean", "--cmd"])
+        .arg(format!("set rtp^={}", plugin.display()))
+        .arg("-l")
+        .arg(workspace().join("tests/nvim/missing_server.lua"))
+        .arg(dir.path().join("memcon-2008-sochi.txt"))
+        .arg(dir.path().join("press-conference-2007-ocr.txt"))
+        .arg(&out)
+        .env("PATH", "/usr/bin:/bin")
+        .current_dir(dir.path())
+        .output()
+        .expect("nvim runs");
+    let seen: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap_or_else(|_| {
+        panic!(
+            "nvim wrote no result: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    }))
+    .unwrap();
+    assert_eq!(seen["filetype"], "transcript");
+    let said = seen["said"].as_array().unwrap();
+    assert_eq!(said.len(), 1, "said once for two transcripts: {said:?}");
+    let message = said[0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("transcript-ls: `transcript-ls` is not on your PATH"),
+        "{message}"
+    );
+    assert!(
+        message.contains("cargo install --locked --path server"),
+        "{message}"
+    );
+}
+
+#[test]
+fn checkhealth_says_when_the_parser_is_missing() {
+    build_plugin();
+    // The plugin without the built parser and queries.
+    let plugin = tempfile::tempdir().unwrap();
+    for part in ["lua/transcript", "lsp", "ftdetect", "ftplugin"] {
+        let from = workspace().join("editors/nvim").join(part);
+        let to = plugin.path().join(part);
+        std::fs::create_dir_all(&to).unwrap();
+        for entry in std::fs::read_dir(&from).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("health.txt");
+    let status = Command::new(nvim())
+        .args(["--headless", "--clean", "--cmd"])
+        .arg(format!("set rtp^={}", plugin.path().display()))
+        .args(["-c", "checkhealth transcript", "-c"])
+        .arg(format!("write! {}", report.display()))
+        .args(["-c", "qall!"])
+        .current_dir(dir.path())
+        .output()
+        .expect("nvim runs");
+    assert!(status.status.success());
+    let text = std::fs::read_to_string(&report).unwrap();
+    assert!(!text.contains("OK parser"), "{text}");
+    assert!(text.contains("WARNING the server is not enabled"), "{text}");
+    assert!(
+        text.contains("WARNING parser `transcript` not found"),
+        "{text}"
+    );
+}

@@ -10,7 +10,10 @@ vim.filetype.add({
   extension = {
     transcript = 'transcript',
     memcon = 'transcript',
-    txt = by_content,
+    -- Any other `.txt` stays plain text, as Neovim would have it.
+    txt = function(path, bufnr)
+      return by_content(path, bufnr) or 'text'
+    end,
     md = function(path, bufnr)
       return by_content(path, bufnr) or 'markdown'
     end,

@@ -6,3 +6,9 @@ if pcall(vim.treesitter.start) then
   vim.wo[0][0].foldlevel = 99
 end
 vim.bo.commentstring = '<!-- %s -->'
+
+-- The server enabled but not installed: Neovim would not start it and say
+-- nothing, so say so, once a session.
+if vim.lsp.is_enabled and vim.lsp.is_enabled('transcript_ls') then
+  require('transcript.server').warn_if_missing()
+end

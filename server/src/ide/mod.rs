@@ -11,8 +11,10 @@
 
 pub mod actions;
 pub mod hover;
+pub mod limit;
 pub mod navigation;
 pub mod outline;
+pub mod rename;
 pub mod semantic;
 pub mod speakers;
 pub mod stats;

@@ -1,6 +1,7 @@
-//! The document outline: the header (subject, participants by group), then
-//! the speaker turns, each named by its resolved speaker with its first
-//! words and portion marks as detail. In a press conference each QUESTION
+//! The document outline: the header (subject, participants by group; a
+//! field name wrapped over two lines, `DATE, TIME:` then `AND PLACE:`, is
+//! one field), then the speaker turns, each named by its resolved speaker
+//! with its highest portion mark and first words as detail. In a press conference each QUESTION
 //! opens an exchange holding the answers that follow it. In a file of
 //! several records (memos, cables, forms one after another), each record is
 //! a top-level entry holding its own. Also the folds: each turn, and the
@@ -142,15 +143,14 @@ fn turn_node(model: &Model, text: &str, turn: &SpeakerTurn) -> OutlineNode {
         .flat_map(|p| text[p.content.clone()].split_whitespace())
         .take(FIRST_WORDS)
         .collect();
-    let marks: Vec<String> = turn
-        .paragraphs
-        .iter()
+    // The turn's highest level once, not every paragraph's mark.
+    let highest = (turn.paragraphs.iter())
         .flat_map(|&p| &model.paragraphs[p].marks)
-        .map(|m| format!("({})", m.inner))
-        .collect();
+        .filter_map(|m| m.level())
+        .max();
     let mut detail = words.join(" ");
-    if !marks.is_empty() {
-        detail = format!("{} {detail}", marks.join(" "));
+    if let Some(level) = highest {
+        detail = format!("({}) {detail}", level.symbol());
     }
     let name = match speaker.kind {
         SpeakerKind::Participant(_) => speaker
@@ -189,12 +189,25 @@ fn header(model: &Model, text: &str, record: Range<usize>) -> Option<OutlineNode
     if fields.is_empty() {
         return None;
     }
-    let mut children = Vec::new();
-    for f in &fields {
+    let mut children: Vec<OutlineNode> = Vec::new();
+    for (k, f) in fields.iter().enumerate() {
         let value: String = text[f.value_range.clone()]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
+        if k > 0
+            && continues_name(text, fields[k - 1].range.end, f)
+            && let Some(previous) = children.last_mut()
+        {
+            previous.name = format!("{} {}", previous.name, f.name.trim());
+            let joined = match previous.detail.take() {
+                Some(before) if !before.is_empty() => format!("{before}; {value}"),
+                _ => value,
+            };
+            previous.detail = Some(joined);
+            previous.range.end = f.range.end;
+            continue;
+        }
         let mut kids = Vec::new();
         if f.lists_participants() {
             let mut groups: Vec<(Option<String>, Vec<OutlineNode>)> = Vec::new();
@@ -249,6 +262,17 @@ fn header(model: &Model, text: &str, record: Range<usize>) -> Option<OutlineNode
         range,
         children,
     ))
+}
+
+/// Whether the field `f`, starting right after a field that ends at
+/// `previous_end`, is the second line of a name wrapped in two
+/// (`DATE, TIME:` then `AND PLACE:`), each line with its own value.
+fn continues_name(text: &str, previous_end: usize, f: &crate::model::HeaderField) -> bool {
+    let between = text.get(previous_end..f.range.start).unwrap_or("x");
+    let name = f.name.trim_start();
+    between.trim().is_empty()
+        && between.matches('\n').count() <= 1
+        && (name.starts_with("AND ") || name.starts_with("and ") || name.starts_with("& "))
 }
 
 /// What a fold holds.

@@ -1,9 +1,8 @@
-//! Speaker labels: rename across label styles, and completion at a line's
-//! start from the participants list and the labels already used.
+//! Speaker labels: completion at a line's start from the participants list
+//! and the labels already used (renaming is in `rename`).
 
 use std::collections::BTreeSet;
 
-use crate::fix::Edit;
 use crate::model::Model;
 
 /// A speaker label offered at a line's start.
@@ -15,27 +14,6 @@ pub struct LabelCompletion {
     pub detail: &'static str,
     /// What replaces the line up to the cursor: `The President: `.
     pub insert: String,
-}
-
-/// Edits renaming the speaker whose label is at `offset`: every label of
-/// that speaker in the document, whatever its style, becomes `new_name`.
-pub fn rename(model: &Model, offset: usize, new_name: &str) -> Option<Vec<Edit>> {
-    let turn = model
-        .turns
-        .iter()
-        .find(|t| t.label.start <= offset && offset <= t.label.end)?;
-    let name = new_name.trim().trim_end_matches(':').trim();
-    if name.is_empty() || name.contains('\n') {
-        return None;
-    }
-    Some(
-        model
-            .turns
-            .iter()
-            .filter(|t| t.speaker == turn.speaker)
-            .map(|t| Edit::replace(t.name_range.clone(), name))
-            .collect(),
-    )
 }
 
 /// Labels to offer when `prefix` (the line up to the cursor) could be the

@@ -138,12 +138,24 @@ pub fn capabilities(offers: &Offers) -> InitializeResult {
     }
 }
 
-/// The watchers to register: configuration files and transcripts.
-pub fn watchers() -> Registration {
-    let watchers = ["**/transcript.toml", "**/*.transcript", "**/*.memcon"]
-        .iter()
+/// The watchers to register: configuration files, and the transcripts
+/// the `include` patterns in force take in (`*.txt` watched as `**/*.txt`).
+pub fn watchers(include: &[String]) -> Registration {
+    let mut globs = vec!["**/transcript.toml".to_string()];
+    for pattern in include {
+        let glob = if pattern.starts_with("**/") || pattern.starts_with('/') {
+            pattern.clone()
+        } else {
+            format!("**/{pattern}")
+        };
+        if !globs.contains(&glob) {
+            globs.push(glob);
+        }
+    }
+    let watchers = globs
+        .into_iter()
         .map(|g| FileSystemWatcher {
-            glob_pattern: GlobPattern::String(g.to_string()),
+            glob_pattern: GlobPattern::String(g),
             kind: None,
         })
         .collect();
@@ -180,4 +192,19 @@ pub fn settings_overrides(settings: &serde_json::Value) -> Vec<(&'static str, Ru
             Some((rule.code, setting))
         })
         .collect()
+}
+
+/// The most findings one document's diagnostics carry, from
+/// `{"transcript": {"maxDiagnostics": 1000}}` (the default when unset; 0
+/// for no limit), or what is wrong with the setting.
+pub fn max_diagnostics(settings: &serde_json::Value) -> Result<usize, String> {
+    match settings.pointer("/transcript/maxDiagnostics") {
+        None | Some(serde_json::Value::Null) => Ok(transcript_ls::ide::limit::DEFAULT_MAX),
+        Some(value) => value.as_u64().map(|n| n as usize).ok_or_else(|| {
+            format!(
+                "transcript.maxDiagnostics is {value}: it takes a whole number of findings per \
+                 document (0 for no limit); the limit in force stays"
+            )
+        }),
+    }
 }

@@ -5,6 +5,7 @@
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
+use std::time::Instant;
 
 use ropey::Rope;
 use tower_lsp_server::lsp_types::{Position, TextDocumentContentChangeEvent};
@@ -156,6 +157,20 @@ pub struct OpenDocument {
     pub index_stale: bool,
     /// The diagnostics last published, to reuse what did not change.
     pub published: Published,
+    /// The client pulled this document's diagnostics: they are not pushed
+    /// to it (when it pulls at all).
+    pub pulled: bool,
+    /// Diagnostics were pushed for it: a pulling client is sent an empty
+    /// list when it starts pulling, so they are not shown twice.
+    pub pushed: bool,
+    /// When its diagnostics were last pushed.
+    pub pushed_at: Option<Instant>,
+    /// When it was opened: a pulling client is given a while to pull it
+    /// before its diagnostics are pushed.
+    pub opened: Instant,
+    /// When it was last changed: on a large document, publications wait
+    /// for a pause in typing.
+    pub changed: Instant,
 }
 
 impl OpenDocument {
@@ -172,6 +187,11 @@ impl OpenDocument {
             dirty: false,
             index_stale: true,
             published: Published::default(),
+            pulled: false,
+            pushed: false,
+            pushed_at: None,
+            opened: Instant::now(),
+            changed: Instant::now(),
         }
     }
 
@@ -196,6 +216,7 @@ impl OpenDocument {
             );
         }
         self.revision += 1;
+        self.changed = Instant::now();
         let mut replaced = None;
         for change in changes {
             if let Some(text) = self.apply(change, unit) {

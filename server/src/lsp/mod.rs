@@ -13,7 +13,10 @@
 //! the first edit after a pause is analysed at once, and a burst of typing
 //! on a costly document makes few publications. Diagnostics are published
 //! past the framework (see [`publish`]): each section's are serialised once
-//! and copied while they stay the same.
+//! and copied while they stay the same. A client that pulls, and can be
+//! asked to pull again, gets them on request; the documents it does not
+//! pull (opened in the background) are pushed until it does. A client that
+//! cannot be asked to pull again is pushed to, as one that does not pull.
 
 mod actions;
 mod client;
@@ -26,10 +29,13 @@ mod log;
 mod memory;
 mod outline;
 mod publish;
+mod push;
+mod rename;
 mod scan;
 mod semantic;
 mod snapshots;
 mod transport;
+mod watch;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -105,12 +111,21 @@ struct State {
     /// Rule settings from the client (`transcript.rules`), over each
     /// document's transcript.toml.
     overrides: Vec<(&'static str, RuleSetting)>,
+    /// The most findings one document's diagnostics carry
+    /// (`transcript.maxDiagnostics`; 0: all).
+    max_diagnostics: usize,
     /// The client lets the server register file watchers.
     watch: bool,
+    /// The server's own watcher, when the client does not watch.
+    watcher: Option<Arc<watch::Watch>>,
     /// Counts readings of documents from scratch.
     generations: u64,
     /// The configuration files read, and what is wrong with them.
     configs: Arc<configs::Configs>,
+    /// Counts changes of configuration (settings or a transcript.toml): a
+    /// document read under an older one takes the current one when its
+    /// reading ends.
+    config_epoch: u64,
     /// The client asked for `shutdown`: no more analyses or publications.
     shutting_down: bool,
 }
@@ -142,9 +157,12 @@ impl Backend {
             index: WorkspaceIndex::new(),
             indexed: HashMap::new(),
             overrides: Vec::new(),
+            max_diagnostics: ide::limit::DEFAULT_MAX,
             watch: false,
+            watcher: None,
             generations: 0,
             configs: Arc::new(configs::Configs::new(outbox.clone())),
+            config_epoch: 0,
             shutting_down: false,
         };
         Backend {
@@ -190,8 +208,7 @@ impl Backend {
                 let started = Instant::now();
                 match snapshots::current(&state, &uri, Some(revision)).await {
                     Ok(Some(snapshot)) => {
-                        let pull = lock(&state).pull;
-                        if !pull {
+                        if push::ready(&state, &uri, revision, snapshot.view.len()).await {
                             snapshots::publish(&state, &outbox, &uri, snapshot).await;
                         }
                     }
@@ -283,7 +300,12 @@ impl Backend {
 
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
-        let offers = client::offers(&params);
+        let mut offers = client::offers(&params);
+        let refresh = offers.refresh || self.offered.diagnostic_refresh();
+        // A client that pulls but cannot be asked to pull again (Neovim)
+        // would keep stale diagnostics when a setting changes: it is
+        // pushed to instead, as a client that does not pull.
+        offers.pull &= refresh;
         let answer = client::capabilities(&offers);
         let mut s = self.lock();
         s.unit = if offers.utf8 {
@@ -292,7 +314,7 @@ impl LanguageServer for Backend {
             ColumnUnit::Utf16
         };
         s.pull = offers.pull;
-        s.refresh = offers.refresh || self.offered.diagnostic_refresh();
+        s.refresh = refresh;
         s.progress = offers.progress;
         s.watch = offers.watch;
         s.roots = offers.roots;
@@ -303,15 +325,33 @@ impl LanguageServer for Backend {
             let s = self.lock();
             (s.roots.clone(), s.progress, s.watch)
         };
-        if watch
-            && let Err(e) = self
+        if watch {
+            // The patterns of the transcript.toml at each root when the
+            // server starts (a later change to them is not registered).
+            let mut include: Vec<String> = Vec::new();
+            for root in &roots {
+                let config = transcript_ls::Config::for_document(&root.join("-"));
+                for pattern in config.map(|c| c.include).unwrap_or_default() {
+                    if !include.contains(&pattern) {
+                        include.push(pattern);
+                    }
+                }
+            }
+            if include.is_empty() {
+                include = transcript_ls::Config::default().include;
+            }
+            if let Err(e) = self
                 .client
-                .register_capability(vec![client::watchers()])
+                .register_capability(vec![client::watchers(&include)])
                 .await
-        {
-            tracing::warn!(
-                "the client refused to watch transcript files ({e}): changes on disk are not seen"
-            );
+            {
+                tracing::warn!(
+                    "the client refused to watch transcript files ({e}): watching them here"
+                );
+                self.watch_workspace(roots.clone());
+            }
+        } else {
+            self.watch_workspace(roots.clone());
         }
         scan::index_workspace(self.client.clone(), self.state.clone(), roots, progress);
     }
@@ -326,7 +366,7 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
-        let generation = {
+        let (generation, watcher) = {
             let mut s = self.lock();
             s.generations += 1;
             let generation = s.generations;
@@ -335,8 +375,15 @@ impl LanguageServer for Backend {
                 doc.uri.clone(),
                 OpenDocument::new(&doc.text, doc.version, generation),
             );
-            generation
+            (generation, s.watcher.clone())
         };
+        // A transcript.toml beside a document outside the workspace
+        // folders takes effect too.
+        if let Some(watch) = watcher
+            && let Some(path) = doc.uri.to_file_path()
+        {
+            watch.add_folder_of(&path);
+        }
         self.read(doc.uri, doc.text, generation);
     }
 
@@ -377,9 +424,9 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         {
             let mut s = self.lock();
-            s.documents.remove(&uri);
+            let pushed = s.documents.remove(&uri).is_some_and(|d| d.pushed);
             s.index.remove(uri.as_str());
-            if !s.pull {
+            if !s.pull || pushed {
                 self.outbox.notify(
                     <notification::PublishDiagnostics as notification::Notification>::METHOD,
                     &PublishDiagnosticsParams::new(uri.clone(), Vec::new(), None),
@@ -397,6 +444,7 @@ impl LanguageServer for Backend {
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
+        self.pulled(&uri);
         let Some(snap) = self.snapshot(&uri).await? else {
             return Ok(DocumentDiagnosticReportResult::Report(
                 DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport::default()),
@@ -414,7 +462,11 @@ impl LanguageServer for Backend {
                 }),
             ));
         }
-        let items = snapshots::diagnostics(&uri, &snap, self.lock().unit);
+        let (unit, max) = {
+            let s = self.lock();
+            (s.unit, s.max_diagnostics)
+        };
+        let items = snapshots::diagnostics(&uri, &snap, unit, max);
         Ok(DocumentDiagnosticReportResult::Report(
             DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
                 related_documents: None,
@@ -561,7 +613,15 @@ impl LanguageServer for Backend {
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
         self.set_log_level(&params.settings);
         let overrides = client::settings_overrides(&params.settings);
-        self.lock().overrides = overrides;
+        let max = client::max_diagnostics(&params.settings);
+        {
+            let mut s = self.lock();
+            s.overrides = overrides;
+            match max {
+                Ok(max) => s.max_diagnostics = max,
+                Err(e) => self.outbox.tell(MessageType::WARNING, &e),
+            }
+        }
         self.relint_open_documents();
     }
 
@@ -570,26 +630,11 @@ impl LanguageServer for Backend {
             .changes
             .iter()
             .any(|c| c.uri.as_str().ends_with("/transcript.toml"));
-        for change in &params.changes {
-            if change.uri.as_str().ends_with("/transcript.toml") {
-                continue;
-            }
-            if change.typ == FileChangeType::DELETED {
-                let mut s = self.lock();
-                s.index.remove(change.uri.as_str());
-                s.indexed.remove(change.uri.as_str());
-            } else if !self.lock().documents.contains_key(&change.uri) {
-                scan::reindex_file(&self.state, &change.uri);
-            }
-        }
-        if config_changed {
-            self.relint_open_documents();
-            let (roots, progress) = {
-                let s = self.lock();
-                (s.roots.clone(), s.progress)
-            };
-            scan::index_workspace(self.client.clone(), self.state.clone(), roots, progress);
-        }
+        let files = (params.changes.into_iter())
+            .filter(|c| !c.uri.as_str().ends_with("/transcript.toml"))
+            .map(|c| (c.uri, c.typ == FileChangeType::DELETED))
+            .collect();
+        self.files_changed(config_changed, files);
     }
 
     async fn symbol(
@@ -621,15 +666,7 @@ impl LanguageServer for Backend {
         Ok(Some(OneOf::Left(symbols)))
     }
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
-        let uri = params.text_document_position.text_document.uri;
-        let Some(snap) = self.snapshot(&uri).await? else {
-            return Ok(None);
-        };
-        let unit = self.lock().unit;
-        let at = Positions::of(&snap, unit);
-        let offset = at.offset(params.text_document_position.position);
-        let edits = ide::speakers::rename(&snap.analysis().model, offset, &params.new_name);
-        Ok(edits.map(|e| at.workspace_edit(&uri, &e)))
+        rename::rename(self, params).await
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
@@ -752,6 +789,8 @@ impl Backend {
         }
         let open: Vec<Uri> = {
             let mut s = self.lock();
+            // Documents still being read take it when their reading ends.
+            s.config_epoch += 1;
             let overrides = s.overrides.clone();
             let configs = s.configs.clone();
             s.documents

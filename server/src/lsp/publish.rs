@@ -10,10 +10,12 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, Weak};
 
+use tower_lsp_server::UriExt;
 use tower_lsp_server::lsp_types::notification::{Notification, PublishDiagnostics};
 use tower_lsp_server::lsp_types::{self as lsp, Uri};
-use transcript_ls::Finding;
 use transcript_ls::analysis::{Evaluation, Part, order, shown};
+use transcript_ls::ide::limit::Limit;
+use transcript_ls::{Finding, Severity};
 
 use super::convert::Positions;
 use super::documents::Snapshot;
@@ -47,14 +49,16 @@ struct Fragment {
 struct Item {
     /// `(start, end, code)` of the finding in the section's offsets.
     key: (usize, usize, &'static str),
+    severity: Severity,
     json: Range<usize>,
 }
 
 impl Published {
     /// The `textDocument/publishDiagnostics` message (its body) for the
     /// snapshot of the document at `uri`, reusing what is unchanged since
-    /// the last one.
-    pub fn message(&mut self, uri: &Uri, snap: &Snapshot, at: &Positions) -> Vec<u8> {
+    /// the last one, with at most `max` findings (0: all; see
+    /// [`Limit`]).
+    pub fn message(&mut self, uri: &Uri, snap: &Snapshot, at: &Positions, max: usize) -> Vec<u8> {
         let method = <PublishDiagnostics as Notification>::METHOD;
         notification(method, |body| {
             let sizes = self.fragments.values().map(|f| f.json.len() + 1);
@@ -65,19 +69,25 @@ impl Published {
                 format!(r#","version":{},"diagnostics":["#, snap.version).as_bytes(),
             );
             let mut list = List { body, first: true };
-            self.write_diagnostics(&mut list, uri, snap, at);
+            self.write_diagnostics(&mut list, uri, snap, at, max);
             list.body.extend_from_slice(b"]}");
         })
     }
 
     /// Each section's diagnostics, copied or serialised, with the document
-    /// rules' findings in document order among them.
-    fn write_diagnostics(&mut self, list: &mut List, uri: &Uri, snap: &Snapshot, at: &Positions) {
-        let mut fragments = HashMap::with_capacity(snap.evaluations.len());
+    /// rules' findings in document order among them, as many as the limit
+    /// keeps, after the note of how many it left out.
+    fn write_diagnostics(
+        &mut self,
+        list: &mut List,
+        uri: &Uri,
+        snap: &Snapshot,
+        at: &Positions,
+        max: usize,
+    ) {
         let document = &snap.merged.document;
-        let mut next = 0; // the next document finding to write
         let mut reused = 0;
-        let sections = snap.view.sections().len();
+        let mut sections = Vec::with_capacity(snap.evaluations.len());
         for (k, (start, section)) in snap.view.sections().enumerate() {
             let evaluation = &snap.evaluations[k];
             let part = &snap.merged.parts[k];
@@ -89,11 +99,24 @@ impl Published {
                 }
                 _ => Fragment::new(uri, at, start, evaluation, part, snap.first_lines[k]),
             };
-            let end = start + section.text.len();
-            let last = k + 1 == sections;
+            sections.push((key, start, start + section.text.len(), fragment));
+        }
+        let severities = (sections.iter())
+            .flat_map(|(.., f)| f.items.iter().map(|i| i.severity))
+            .chain(document.iter().map(|f| f.severity));
+        let mut limit = Limit::of(severities, max);
+        if let Some(note) = limit.note(&file_name(uri)) {
+            list.push(
+                &serde_json::to_vec(&note_diagnostic(note)).expect("a diagnostic serialises"),
+            );
+        }
+        let mut next = 0; // the next document finding to write
+        let count = sections.len();
+        for (k, (_, start, end, fragment)) in sections.iter().enumerate() {
+            let last = k + 1 == count;
             // The document rules' findings in this section go where they
             // fall among the section's own.
-            let here = |f: &Finding| last || f.range.start < end;
+            let here = |f: &Finding| last || f.range.start < *end;
             for item in &fragment.items {
                 let (s, e, code) = item.key;
                 let key = (start + s, start + e, code);
@@ -101,24 +124,58 @@ impl Published {
                     && here(f)
                     && (f.range.start, f.range.end, f.code) < key
                 {
-                    list.push_diagnostic(uri, at, f);
+                    if limit.admits(f.severity) {
+                        list.push_diagnostic(uri, at, f);
+                    }
                     next += 1;
                 }
-                list.push(&fragment.json[item.json.clone()]);
+                if limit.admits(item.severity) {
+                    list.push(&fragment.json[item.json.clone()]);
+                }
             }
             while let Some(f) = document.get(next)
                 && here(f)
             {
-                list.push_diagnostic(uri, at, f);
+                if limit.admits(f.severity) {
+                    list.push_diagnostic(uri, at, f);
+                }
                 next += 1;
             }
-            fragments.insert(key, fragment);
         }
         for f in &document[next..] {
-            list.push_diagnostic(uri, at, f);
+            if limit.admits(f.severity) {
+                list.push_diagnostic(uri, at, f);
+            }
         }
-        self.fragments = fragments;
+        self.fragments = (sections.into_iter())
+            .map(|(key, _, _, fragment)| (key, fragment))
+            .collect();
         self.reused = reused;
+    }
+}
+
+/// The document's file name, as `lint` takes it.
+pub fn file_name(uri: &Uri) -> String {
+    uri.to_file_path()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| {
+            uri.as_str()
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        })
+}
+
+/// The entry at the top of a list the limit cut: how many findings it
+/// left out, and how to list them.
+pub fn note_diagnostic(message: String) -> lsp::Diagnostic {
+    lsp::Diagnostic {
+        range: lsp::Range::default(),
+        severity: Some(lsp::DiagnosticSeverity::INFORMATION),
+        source: Some("transcript-ls".to_string()),
+        message,
+        ..lsp::Diagnostic::default()
     }
 }
 
@@ -143,6 +200,7 @@ impl Fragment {
                 .expect("a diagnostic serialises");
             items.push(Item {
                 key: (f.range.start - start, f.range.end - start, f.code),
+                severity: f.severity,
                 json: from..json.len(),
             });
         }
@@ -220,15 +278,17 @@ mod tests {
         uri: &Uri,
         doc: &Document,
         version: i32,
+        max: usize,
     ) -> (Value, Value) {
         let snap = Snapshot::new(version, 0, doc.view());
         let at = Positions::of(&snap, ColumnUnit::Utf16);
-        let message: Value = serde_json::from_slice(&published.message(uri, &snap, &at))
+        let message: Value = serde_json::from_slice(&published.message(uri, &snap, &at, max))
             .expect("the message is JSON");
         assert_eq!(message["method"], "textDocument/publishDiagnostics");
         assert_eq!(message["params"]["uri"], uri.as_str());
         assert_eq!(message["params"]["version"], version);
-        let expected = serde_json::to_value(diagnostics(uri, &snap, ColumnUnit::Utf16)).unwrap();
+        let expected =
+            serde_json::to_value(diagnostics(uri, &snap, ColumnUnit::Utf16, max)).unwrap();
         (message["params"]["diagnostics"].clone(), expected)
     }
 
@@ -258,7 +318,7 @@ mod tests {
         let mut doc = Document::with_section_bytes(&text, Arc::new(Config::default()), 512);
         assert!(doc.sections().len() > 10, "the document is cut");
         let mut published = Published::default();
-        let (got, expected) = published_and_expected(&mut published, &uri, &doc, 1);
+        let (got, expected) = published_and_expected(&mut published, &uri, &doc, 1, 0);
         let codes: Vec<&str> = (expected.as_array().unwrap().iter())
             .filter_map(|d| d["code"].as_str())
             .collect();
@@ -286,7 +346,7 @@ mod tests {
         ];
         for (version, (range, replacement)) in (2..).zip(edits) {
             doc.edit(range, replacement);
-            let (got, expected) = published_and_expected(&mut published, &uri, &doc, version);
+            let (got, expected) = published_and_expected(&mut published, &uri, &doc, version, 0);
             assert_eq!(got, expected, "after edit {version}");
             if version == 2 {
                 let sections = doc.sections().len();
@@ -297,5 +357,46 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_limited_publication_keeps_the_most_severe_and_says_how_many_more_there_are() {
+        let uri: Uri = "file:///tmp/memcon.transcript".parse().unwrap();
+        let mut doc = Document::with_section_bytes(&document(), Arc::new(Config::default()), 512);
+        let mut published = Published::default();
+        let (all, _) = published_and_expected(&mut published, &uri, &doc, 1, 0);
+        let all = all.as_array().unwrap();
+        let (got, expected) = published_and_expected(&mut published, &uri, &doc, 2, 50);
+        assert_eq!(got, expected);
+        let got = got.as_array().unwrap();
+        assert_eq!(got.len(), 51, "50 findings and the note");
+        let note = got[0]["message"].as_str().unwrap();
+        assert_eq!(
+            note,
+            format!(
+                "{} more findings are not shown: the editor shows at most 50 per document \
+                 (the setting transcript.maxDiagnostics), the most severe first, then those \
+                 nearest the top. List them all with `transcript-ls lint memcon.transcript`.",
+                all.len() - 50
+            )
+        );
+        assert_eq!(
+            got[0]["range"]["start"],
+            serde_json::json!({"line": 0, "character": 0})
+        );
+        // Every kept finding is at least as severe as every one left out
+        // (LSP severities count down: 1 is an error).
+        let worst_kept = got[1..]
+            .iter()
+            .map(|d| d["severity"].as_u64().unwrap())
+            .max();
+        let left_out = all.iter().filter(|d| !got.contains(d));
+        assert!(left_out.clone().count() == all.len() - 50);
+        assert!(left_out.map(|d| d["severity"].as_u64().unwrap()).min() >= worst_kept);
+        // An edit: the limit holds on reused sections too.
+        let middle = document().find("round 150").unwrap();
+        doc.edit(middle..middle, "x");
+        let (got, expected) = published_and_expected(&mut published, &uri, &doc, 3, 50);
+        assert_eq!(got, expected);
     }
 }

@@ -7,11 +7,13 @@ use std::time::Duration;
 
 use tower_lsp_server::lsp_types::{Diagnostic, Uri};
 use transcript_ls::Document;
+use transcript_ls::ide::limit::Limit;
 use transcript_ls::line_index::ColumnUnit;
 
 use super::containment::panic_message;
 use super::convert::Positions;
 use super::documents::{Analysed, Snapshot};
+use super::publish::{file_name, note_diagnostic};
 use super::transport::Outbox;
 use super::{State, lock};
 
@@ -26,9 +28,9 @@ pub async fn read(
     text: String,
     generation: u64,
 ) -> Result<bool, String> {
-    let (configs, overrides) = {
+    let (configs, overrides, epoch) = {
         let s = lock(state);
-        (s.configs.clone(), s.overrides.clone())
+        (s.configs.clone(), s.overrides.clone(), s.config_epoch)
     };
     let uri_for_config = uri.clone();
     let read = tokio::task::spawn_blocking(move || {
@@ -36,6 +38,9 @@ pub async fn read(
     })
     .await;
     let mut s = lock(state);
+    // The configuration changed while the text was read: the one in force
+    // now, not the one it was read under.
+    let changed = (s.config_epoch != epoch).then(|| s.configs.for_document(uri, &s.overrides));
     let Some(open) = s.documents.get_mut(uri) else {
         return Ok(false);
     };
@@ -51,6 +56,9 @@ pub async fn read(
         }
     };
     let mut doc = doc;
+    if let Some(config) = changed {
+        doc.set_config(config);
+    }
     if let Analysed::Reading(pending) = &mut open.analysed {
         for (range, text) in pending.drain(..) {
             doc.edit(range, &text);
@@ -149,18 +157,23 @@ pub async fn publish(
     uri: &Uri,
     snapshot: Arc<Snapshot>,
 ) {
-    let (mut published, unit, generation) = {
+    let (mut published, unit, max, generation) = {
         let mut s = lock(state);
-        let unit = s.unit;
+        let (unit, max) = (s.unit, s.max_diagnostics);
         let Some(doc) = s.documents.get_mut(uri) else {
             return;
         };
-        (std::mem::take(&mut doc.published), unit, doc.generation)
+        (
+            std::mem::take(&mut doc.published),
+            unit,
+            max,
+            doc.generation,
+        )
     };
     let for_message = uri.clone();
     let Ok((published, message)) = tokio::task::spawn_blocking(move || {
         let at = Positions::of(&snapshot, unit);
-        let message = published.message(&for_message, &snapshot, &at);
+        let message = published.message(&for_message, &snapshot, &at, max);
         (published, message)
     })
     .await
@@ -171,21 +184,30 @@ pub async fn publish(
     if s.shutting_down {
         return;
     }
+    let pull = s.pull;
     // Not if the document was closed, or opened again or replaced whole
-    // (a reading of its new text follows).
+    // (a reading of its new text follows), nor once the client pulls it.
     if let Some(doc) = s.documents.get_mut(uri)
         && doc.generation == generation
+        && !(pull && doc.pulled)
     {
         doc.published = published;
+        doc.pushed = true;
+        doc.pushed_at = Some(std::time::Instant::now());
         // Under the lock, so a closing's empty publication comes after.
         outbox.send(message);
     }
 }
 
-pub fn diagnostics(uri: &Uri, snap: &Snapshot, unit: ColumnUnit) -> Vec<Diagnostic> {
+/// The diagnostics of a snapshot, at most `max` findings (0: all) after
+/// the note of how many more there are (see [`Limit`]).
+pub fn diagnostics(uri: &Uri, snap: &Snapshot, unit: ColumnUnit, max: usize) -> Vec<Diagnostic> {
     let at = Positions::of(snap, unit);
-    snap.findings()
-        .iter()
-        .map(|f| at.diagnostic(uri, f))
+    let findings = snap.findings();
+    let mut limit = Limit::of(findings.iter().map(|f| f.severity), max);
+    let note = limit.note(&file_name(uri)).map(note_diagnostic);
+    let kept = findings.iter().filter(|f| limit.admits(f.severity));
+    note.into_iter()
+        .chain(kept.map(|f| at.diagnostic(uri, f)))
         .collect()
 }

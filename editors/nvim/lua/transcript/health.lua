@@ -3,23 +3,25 @@ local M = {}
 
 function M.check()
   vim.health.start('transcript-ls')
-  local config = vim.lsp.config and vim.lsp.config.transcript_ls
-  local cmd = (config and config.cmd and config.cmd[1]) or 'transcript-ls'
+  local server = require('transcript.server')
+  local cmd = server.command()
   local path = vim.fn.exepath(cmd)
   if path == '' then
-    vim.health.error(
-      ('the server `%s` is not on your PATH'):format(cmd),
-      { 'install it: cargo install --locked --path server (from the transcript-ls repository)',
-        "or point the config at it: vim.lsp.config('transcript_ls', { cmd = { '/path/to/transcript-ls', '--stdio' } })" }
-    )
+    vim.health.error(('the server `%s` is not on your PATH'):format(cmd), server.advice)
   else
     local version = vim.fn.system({ path, '--version' }):gsub('%s+$', '')
     vim.health.ok(('server: %s (%s)'):format(path, version))
   end
+  if vim.lsp.is_enabled and not vim.lsp.is_enabled('transcript_ls') then
+    vim.health.warn('the server is not enabled: transcripts get no diagnostics, outline or fixes', {
+      "add vim.lsp.enable('transcript_ls') to init.lua",
+    })
+  end
 
   vim.health.start('tree-sitter parser')
-  local ok = pcall(vim.treesitter.language.add, 'transcript')
-  if ok then
+  -- Since 0.11 `add` returns nil and a message instead of throwing.
+  local ok, added = pcall(vim.treesitter.language.add, 'transcript')
+  if ok and added then
     vim.health.ok('parser `transcript` found')
     if #vim.api.nvim_get_runtime_file('queries/transcript/highlights.scm', true) > 0 then
       vim.health.ok('highlight queries found')
