@@ -156,3 +156,19 @@ fn a_misread_word_is_vouched_by_the_word_in_another_section() {
     assert_eq!(doc.findings(), analysis(&edited, usize::MAX).0.findings);
     assert!(!doc.findings().iter().any(|f| f.code == "O010"));
 }
+
+#[test]
+fn an_edit_that_takes_the_empty_line_before_a_cut_away_joins_the_sections() {
+    // Found by proptest: the empty line `\r\n` before a cut went, and the
+    // next section still began at the label line, now part of a paragraph.
+    let text = "SECRETARY RICE: It was signed on 13/45/18\n\r\nMr.SolanaCAUTION: not verbatim.\n";
+    let mut doc = Document::with_section_bytes(text, Arc::new(Config::default()), 1);
+    assert!(doc.sections().len() > 1, "cut before the label line");
+    let at = text.find("/18\n").unwrap();
+    doc.edit(at..at + 4, " ");
+    let edited = text.replacen("/18\n", " ", 1);
+    assert_eq!(doc.text(), edited);
+    let (fresh, _) = analysis(&edited, usize::MAX);
+    assert_eq!(doc.findings(), fresh.findings);
+    assert!(fresh.findings.iter().any(|f| f.code == "O008"));
+}

@@ -112,8 +112,12 @@ impl Document {
                 continue;
             }
             // Nor may the region now end in a header the next section's
-            // first line could belong to.
-            if last + 1 < self.sections.len() && new.last().is_some_and(|s| s.ends_header) {
+            // first line could belong to, or without the empty line the cut
+            // after it stands on (`\n\n`, `\n\r\n`).
+            let blank_end = text.ends_with("\n\n") || text.ends_with("\n\r\n");
+            if last + 1 < self.sections.len()
+                && (new.last().is_some_and(|s| s.ends_header) || !blank_end)
+            {
                 last += 1;
                 continue;
             }
