@@ -614,26 +614,41 @@ fn the_readme_quick_start_lints_the_three_samples() {
 }
 
 #[test]
-fn a_word_flagged_again_and_again_gets_one_hint_to_accept_it() {
+fn a_capitalised_word_flagged_again_and_again_gets_one_hint_to_accept_it() {
+    // A name or term of the project is capitalised; a lower-case word
+    // flagged as often (`tbe`) is OCR's, and gets no hint.
     let dir = tempfile::tempdir().unwrap();
-    let line = "The President: We saw tbe results of tbe long talks with the delegation today.\n";
-    fs::write(dir.path().join("a.transcript"), line).unwrap();
-    fs::write(
-        dir.path().join("b.transcript"),
-        "The President: And tbe delegation agreed with all of the points we raised today.\n",
-    )
-    .unwrap();
+    for (name, text) in [
+        (
+            "a.transcript",
+            "The President: We saw tbe results. Classifled papers came with tbe talks today.
+",
+        ),
+        (
+            "b.transcript",
+            "The President: And tbe delegation agreed. Classifled notes were read to all of us.
+",
+        ),
+        (
+            "c.transcript",
+            "The President: The talks ended. Classifled cables went out to every post today.
+",
+        ),
+    ] {
+        fs::write(dir.path().join(name), text).unwrap();
+    }
     let output = run_in(dir.path(), &["lint", "--format", "concise", "."]);
     let text = stdout(&output);
-    assert_eq!(text.matches("O011").count(), 3 + 1, "{text}");
+    assert_eq!(text.matches("O011").count(), 3 + 3 + 1, "{text}");
     assert!(
-        text.contains("hint: `tbe` is flagged as a misread word (O011) 3 times in 2 files; if it is a word of the project, add it to `[words] accept` in transcript.toml."),
+        text.contains("hint: `Classifled` is flagged as a misread word (O011) 3 times in 3 files; if it is a word of the project, add it to `[words] accept` in transcript.toml."),
         "{text}"
     );
+    assert!(!text.contains("hint: `tbe`"), "{text}");
     // Accepted, the word is neither flagged nor hinted at.
     fs::write(
         dir.path().join("transcript.toml"),
-        "[words]\naccept = [\"tbe\"]\n",
+        "[words]\naccept = [\"Classifled\", \"tbe\"]\n",
     )
     .unwrap();
     let text = stdout(&run_in(dir.path(), &["lint", "--format", "concise", "."]));

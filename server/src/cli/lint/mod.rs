@@ -481,10 +481,12 @@ fn statistics(out: &mut dyn std::io::Write, files: &[FileFindings], format: Form
     Ok(())
 }
 
-/// Words O011 flags again and again across the files linted: more likely
-/// the project's own names and terms than misreadings. One hint for each of
-/// the five most frequent that stand three times or more in two files or
-/// more, saying how to accept them.
+/// Capitalised words O011 flags again and again across the files linted:
+/// more likely the project's own names than misreadings. One hint for each
+/// of the five most frequent that stand three times or more in two files or
+/// more, saying how to accept them. A word in lower case or in capitals
+/// flagged as often (`fron`, `thé`, a stamp's `PROMIBITED`) is OCR's habit,
+/// not the project's word.
 fn recurring_words(out: &mut dyn std::io::Write, results: &[&Linted]) -> Result<()> {
     let mut counts: std::collections::HashMap<&str, (usize, usize, usize)> = Default::default();
     for (file, r) in results.iter().enumerate() {
@@ -492,7 +494,10 @@ fn recurring_words(out: &mut dyn std::io::Write, results: &[&Linted]) -> Result<
             let Some(word) = r.text.get(f.range.clone()) else {
                 continue;
             };
-            if !word.chars().all(char::is_alphabetic) {
+            let mut letters = word.chars();
+            let capitalised =
+                letters.next().is_some_and(char::is_uppercase) && letters.all(char::is_lowercase);
+            if !capitalised {
                 continue;
             }
             let entry = counts.entry(word).or_insert((0, 0, usize::MAX));
