@@ -401,6 +401,7 @@ fn reads_as_prose(text: &str, tokens: &[Token]) -> bool {
 
 fn check_line(cx: &Context, tokens: &[Token], names: &KnownNames, out: &mut Report) {
     let text = cx.text;
+    let cable = is_cable(text, tokens);
     let mut flagged = vec![false; tokens.len()];
     for (i, t) in tokens.iter().enumerate() {
         let core = &text[t.core.clone()];
@@ -416,7 +417,7 @@ fn check_line(cx: &Context, tokens: &[Token], names: &KnownNames, out: &mut Repo
         if text[t.whole.clone()].bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
-        let after_name = in_name_run(text, tokens, i);
+        let after_name = in_name_run(text, tokens, i, cable);
         let opens_sentence = match i.checked_sub(1) {
             Some(b) => text[tokens[b].whole.clone()].ends_with(['.', '?', '!']),
             None => text[..t.whole.start].trim_end().ends_with(['.', '?', '!']),
@@ -431,7 +432,7 @@ fn check_line(cx: &Context, tokens: &[Token], names: &KnownNames, out: &mut Repo
             }
         }
     }
-    split_words(cx, tokens, &flagged, out);
+    split_words(cx, tokens, &flagged, cable, out);
 }
 
 /// Capitalised words that open sentences, which start no name.
@@ -441,18 +442,23 @@ const OPENERS: &[&str] = &[
     "When", "After", "Before", "I",
 ];
 
+/// Whether a line has no word in lower case: a cable's text, not a run of
+/// names.
+fn is_cable(text: &str, tokens: &[Token]) -> bool {
+    tokens
+        .iter()
+        .all(|t| Case::of(&text[t.core.clone()]) != Some(Case::Lower))
+}
+
 /// Whether the token before the `i`th is a capitalised word that opens no
 /// sentence: the `i`th then continues a name (`Secretary Blinken`, `Kim
-/// Jung Un`, `Frente Revolucionario Nacional`).
-fn in_name_run(text: &str, tokens: &[Token], i: usize) -> bool {
+/// Jung Un`, `Frente Revolucionario Nacional`). In a `cable` line (see
+/// [`is_cable`]) a word in capitals starts no name.
+fn in_name_run(text: &str, tokens: &[Token], i: usize, cable: bool) -> bool {
     let Some(before) = i.checked_sub(1).map(|b| &tokens[b]) else {
         return false;
     };
     let core = &text[before.core.clone()];
-    // A line all in capitals is a cable's text, not a run of names.
-    let cable = tokens
-        .iter()
-        .all(|t| Case::of(&text[t.core.clone()]) != Some(Case::Lower));
     before.core.end == before.whole.end
         && core.chars().count() >= 2
         && matches!(Case::of(core), Some(Case::Title | Case::Upper))
@@ -547,17 +553,19 @@ fn verdict(
     }
     let mut found = readings(word);
     // Whether a capitalised word recurs costs a search of the section:
-    // asked only of a word with readings, or long enough for any edit.
+    // asked only of a word with readings, or with a reading one edit away
+    // (below).
     let any_edit = match case {
         Some(Case::Upper) => letters >= MIN_ANY_EDIT_CAPITALS,
         Some(Case::Title) => opens_sentence && letters >= MIN_ANY_EDIT,
         _ => false,
     };
-    if found.is_empty() && case != Some(Case::Lower) && !any_edit
-        || case != Some(Case::Lower) && names.recurs(word)
+    if case != Some(Case::Lower)
+        && (found.is_empty() && !any_edit || !found.is_empty() && names.recurs(word))
     {
         return None;
     }
+    let had_readings = !found.is_empty();
     match case {
         // A capitalised word may be a rare name: only a sure confusion
         // reads it as a word, unless it is long and read as a name itself
@@ -597,6 +605,9 @@ fn verdict(
         && !inflected(&searched, reading)
         // A capital changed makes a name another word (`Maloney`).
         && (case == Some(Case::Lower) || reading.as_bytes()[0] == searched.as_bytes()[0])
+        // Asked last: it searches the section (and was asked already of a
+        // word with readings).
+        && (case == Some(Case::Lower) || had_readings || !names.recurs(word))
     {
         let mut written = String::new();
         case.unwrap_or(Case::Lower)
@@ -664,7 +675,7 @@ fn report(out: &mut Report, range: Range<usize>, word: &str, verdict: Verdict) {
 /// Two pieces of one word: adjacent tokens of letters, one of them no
 /// word (a single letter other than `a` or `I` is none), which together
 /// make a word of the same case: `wh ich`, `o f`, `Wh ich`.
-fn split_words(cx: &Context, tokens: &[Token], flagged: &[bool], out: &mut Report) {
+fn split_words(cx: &Context, tokens: &[Token], flagged: &[bool], cable: bool, out: &mut Report) {
     let text = cx.text;
     // The first piece is letters alone; the second may carry the
     // sentence's punctuation after it.
@@ -682,7 +693,7 @@ fn split_words(cx: &Context, tokens: &[Token], flagged: &[bool], out: &mut Repor
         };
         if !b.chars().all(char::is_lowercase)
             || !matches!(Case::of(a), Some(Case::Lower | Case::Title))
-            || Case::of(a) == Some(Case::Title) && in_name_run(text, tokens, i)
+            || Case::of(a) == Some(Case::Title) && in_name_run(text, tokens, i, cable)
         {
             continue;
         }
