@@ -14,6 +14,7 @@ use anyhow::{Context, Result, anyhow};
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 use transcript_ls::analysis::{analyze_text, fix_text};
+use transcript_ls::dictionary::confusions::Case;
 use transcript_ls::fix::Applicability;
 use transcript_ls::rules::{self, REGISTRY, Rule};
 use transcript_ls::{Finding, Severity};
@@ -494,10 +495,7 @@ fn recurring_words(out: &mut dyn std::io::Write, results: &[&Linted]) -> Result<
             let Some(word) = r.text.get(f.range.clone()) else {
                 continue;
             };
-            let mut letters = word.chars();
-            let capitalised =
-                letters.next().is_some_and(char::is_uppercase) && letters.all(char::is_lowercase);
-            if !capitalised {
+            if !word.chars().all(char::is_alphabetic) || Case::of(word) != Some(Case::Title) {
                 continue;
             }
             let entry = counts.entry(word).or_insert((0, 0, usize::MAX));
