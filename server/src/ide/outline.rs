@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use crate::ide::speakers::turn_name;
 use crate::model::{Model, SpeakerKind, SpeakerTurn};
 
 /// How many words of a turn its detail shows.
@@ -135,7 +136,6 @@ fn by_record(model: &Model, text: &str, entries: Vec<OutlineNode>) -> Vec<Outlin
 }
 
 fn turn_node(model: &Model, text: &str, turn: &SpeakerTurn) -> OutlineNode {
-    let speaker = &model.speakers[turn.speaker];
     let words: Vec<&str> = turn
         .paragraphs
         .iter()
@@ -152,16 +152,7 @@ fn turn_node(model: &Model, text: &str, turn: &SpeakerTurn) -> OutlineNode {
     if let Some(level) = highest {
         detail = format!("({}) {detail}", level.symbol());
     }
-    let name = match speaker.kind {
-        SpeakerKind::Participant(_) => speaker
-            .display
-            .split(',')
-            .next()
-            .unwrap_or(&speaker.display)
-            .trim()
-            .to_string(),
-        _ => text[turn.name_range.clone()].trim().to_string(),
-    };
+    let name = turn_name(model, text, turn);
     node(
         name,
         Some(detail),

@@ -1,9 +1,30 @@
-//! Speaker labels: completion at a line's start from the participants list
-//! and the labels already used (renaming is in `rename`).
+//! Speaker labels: the name a turn is shown under, and completion at a
+//! line's start from the participants list and the labels already used
+//! (renaming is in `rename`).
 
 use std::collections::BTreeSet;
 
-use crate::model::Model;
+use crate::model::{Model, SpeakerKind, SpeakerTurn};
+
+/// The name a turn is shown under (in the outline and the statistics): a
+/// participant's name without the position after its comma, or the label
+/// as written, white space collapsed.
+pub fn turn_name(model: &Model, text: &str, turn: &SpeakerTurn) -> String {
+    let speaker = &model.speakers[turn.speaker];
+    match speaker.kind {
+        SpeakerKind::Participant(_) => speaker
+            .display
+            .split(',')
+            .next()
+            .unwrap_or(&speaker.display)
+            .trim()
+            .to_string(),
+        _ => text[turn.name_range.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
 
 /// A speaker label offered at a line's start.
 #[derive(Debug, Clone, PartialEq, Eq)]

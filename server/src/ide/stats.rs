@@ -9,6 +9,7 @@
 
 use serde::Serialize;
 
+use crate::ide::speakers::turn_name;
 use crate::model::{Model, SpeakerKind};
 
 /// One speaker's counts.
@@ -57,19 +58,7 @@ pub fn statistics(model: &Model, text: &str) -> Statistics {
     let mut turns: Vec<TurnFacts> = Vec::new();
     for turn in &model.turns {
         let speaker = &model.speakers[turn.speaker];
-        let name = match speaker.kind {
-            SpeakerKind::Participant(_) => speaker
-                .display
-                .split(',')
-                .next()
-                .unwrap_or(&speaker.display)
-                .trim()
-                .to_string(),
-            _ => text[turn.name_range.clone()]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
-        };
+        let name = turn_name(model, text, turn);
         let body: Vec<&str> = turn
             .paragraphs
             .iter()
