@@ -16,7 +16,7 @@ pub mod vocabulary;
 pub mod words;
 
 use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
+use std::hash::{BuildHasher, BuildHasherDefault, Hash};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -352,22 +352,33 @@ pub struct Totals {
 }
 
 /// Adds each count of `from` to `to`.
-fn add_counts(to: &mut KeyMap<usize>, from: &KeyMap<u32>) {
+fn add_counts<'a, K: Eq + Hash + Clone + 'a, S: BuildHasher>(
+    to: &mut HashMap<K, usize, S>,
+    from: impl IntoIterator<Item = (&'a K, usize)>,
+) {
     for (key, n) in from {
-        *to.entry(*key).or_default() += *n as usize;
+        *to.entry(key.clone()).or_default() += n;
     }
 }
 
 /// Takes each count of `from` from `to`, forgetting keys that reach zero.
-fn remove_counts(to: &mut KeyMap<usize>, from: &KeyMap<u32>) {
+fn remove_counts<'a, K: Eq + Hash + 'a, S: BuildHasher>(
+    to: &mut HashMap<K, usize, S>,
+    from: impl IntoIterator<Item = (&'a K, usize)>,
+) {
     for (key, n) in from {
         if let Some(count) = to.get_mut(key) {
-            *count -= *n as usize;
+            *count -= n;
             if *count == 0 {
                 to.remove(key);
             }
         }
     }
+}
+
+/// A summary's counts by key, as [`add_counts`] takes them.
+fn counted(map: &KeyMap<u32>) -> impl Iterator<Item = (&u64, usize)> {
+    map.iter().map(|(k, n)| (k, *n as usize))
 }
 
 impl Totals {
@@ -382,12 +393,13 @@ impl Totals {
             }
             *count += n;
         }
-        for (a, (n, _)) in &s.acronyms {
-            *self.acronyms.entry(a.clone()).or_default() += n;
-        }
-        add_counts(&mut self.lowered, &s.lowered);
-        add_counts(&mut self.written, &s.written);
-        add_counts(&mut self.wanted, &s.wanted);
+        add_counts(
+            &mut self.acronyms,
+            s.acronyms.iter().map(|(a, (n, _))| (a, *n)),
+        );
+        add_counts(&mut self.lowered, counted(&s.lowered));
+        add_counts(&mut self.written, counted(&s.written));
+        add_counts(&mut self.wanted, counted(&s.wanted));
     }
 
     pub fn remove(&mut self, s: &Summary) {
@@ -406,17 +418,13 @@ impl Totals {
                 }
             }
         }
-        for (a, (n, _)) in &s.acronyms {
-            if let Some(count) = self.acronyms.get_mut(a) {
-                *count -= n;
-                if *count == 0 {
-                    self.acronyms.remove(a);
-                }
-            }
-        }
-        remove_counts(&mut self.lowered, &s.lowered);
-        remove_counts(&mut self.written, &s.written);
-        remove_counts(&mut self.wanted, &s.wanted);
+        remove_counts(
+            &mut self.acronyms,
+            s.acronyms.iter().map(|(a, (n, _))| (a, *n)),
+        );
+        remove_counts(&mut self.lowered, counted(&s.lowered));
+        remove_counts(&mut self.written, counted(&s.written));
+        remove_counts(&mut self.wanted, counted(&s.wanted));
     }
 
     /// Whether some candidate's lower-case form has this key.
