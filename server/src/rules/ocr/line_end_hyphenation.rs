@@ -6,6 +6,14 @@
 //! so this is a hint and its fix is unsafe. Dashes (`--`) and a hyphen
 //! followed by a capital or a digit are not word breaks.
 //!
+//! A compound's own hyphen is left alone: one after a piece that already
+//! holds a hyphen (`page-by-` / `page`, `all-or-` / `nothing`), and one
+//! between two whole words (or a prefix such as `pre`, `non`, `self`) that
+//! joined make no word (`well-` / `intentioned`, `on-` / `site`, `pre-` /
+//! `assassination`). A break that joined makes a word (`inter-` /
+//! `national`), or whose pieces are no words (`Presi-` / `dent`,
+//! `govern-` / `rnent`), is reported.
+//!
 //! ## Fires
 //! ```text
 //! the inter-
@@ -16,12 +24,16 @@
 //! ```text
 //! the talks --
 //! national interests
+//! a well-
+//! intentioned order and a page-by-
+//! page review
 //! ```
 //!
 //! ## Fix
 //! Unsafe: join the word on the first line (`international`) and keep the
 //! rest of the second line where it is.
 
+use crate::dictionary;
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
 use crate::rules::{Check, Context, FindingExt, FixSafety, Report, Rule};
@@ -46,7 +58,14 @@ fn check(cx: &Context, out: &mut Report) {
         if !gap.contains('\n') || gap.matches('\n').count() > 1 {
             continue;
         }
-        let letters = stem.chars().rev().take_while(|c| c.is_alphabetic()).count();
+        let word_start = stem
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(stem.len(), |(i, _)| i);
+        let word = &stem[word_start..];
+        let letters = word.chars().count();
         let second = cx.slice(b);
         let tail_len = second
             .find(|c: char| !c.is_alphabetic())
@@ -59,6 +78,9 @@ fn check(cx: &Context, out: &mut Report) {
         {
             continue;
         }
+        if compound(stem, word, tail) {
+            continue;
+        }
         let joined = format!("{stem}{tail}");
         // Replace `-`, the break and `national` with `national` and the break.
         let edit = Edit::replace(a.end - 1..b.start + tail_len, format!("{tail}{gap}"));
@@ -68,4 +90,32 @@ fn check(cx: &Context, out: &mut Report) {
         )
         .with_fix(Fix::unsafe_(format!("Join as `{joined}`"), vec![edit]));
     }
+}
+
+/// Prefixes written with a hyphen before a word (`pre-assassination`,
+/// `non-proliferation`), which the dictionary holds as no word of their
+/// own.
+const PREFIXES: &[&str] = &[
+    "pre", "post", "non", "anti", "self", "ex", "semi", "multi", "mid", "quasi", "pro", "counter",
+    "inter", "intra", "sub", "super", "ultra", "vice", "neo", "pseudo", "well", "ill", "half",
+];
+
+/// Whether a line-end hyphen after `stem` (whose last word is `word`) and
+/// before `tail` is a compound's own: `stem` already holds a hyphen
+/// (`page-by-`); or, joined, the pieces make no word, and the second is a
+/// word after a prefix (`pre-` / `assassination`), a word (`well-` /
+/// `intentioned`) or a name (`Italian-` / `made`).
+fn compound(stem: &str, word: &str, tail: &str) -> bool {
+    if stem.len() > word.len() && stem[..stem.len() - word.len()].ends_with('-') {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    if dictionary::is_word(&format!("{lower}{tail}")) {
+        return false;
+    }
+    dictionary::is_word(tail)
+        && (PREFIXES.contains(&lower.as_str())
+            || dictionary::is_word(word)
+            || dictionary::is_word(&lower)
+            || word.starts_with(char::is_uppercase))
 }
