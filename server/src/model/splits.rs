@@ -15,7 +15,11 @@
 //!   unless specks stood at the end (the word is then uncertain), and only
 //!   into a line with a lower-case word (not a name or title line);
 //! - in capitals when both sides are in capitals (cable text, where case
-//!   says nothing).
+//!   says nothing); a line in capitals never goes on in lower case (`FINAL
+//!   REPORT OF THE` over a page's text is its running head).
+//!
+//! A letter or two before a capital or a figure (`a 6. If`, `ak The
+//! documents`) are specks before a new sentence, not a lower-case word.
 //!
 //! A comma alone licenses no capital: OCR reads many full stops as commas
 //! (`rages,` / `Likes good living`).
@@ -84,7 +88,10 @@ fn runs_on(text: &str, a: &Paragraph, b: &Paragraph) -> bool {
     let Some(end) = open_end(text, a) else {
         return false;
     };
-    if opens_list(text, b) || reads_as_title(last_line(text, a)) {
+    if opens_list(text, b)
+        || reads_as_title(last_line(text, a))
+        || in_capitals(last_line(text, a)) && has_lower_word(first_line(text, b))
+    {
         return false;
     }
     let lower = starts_lower(text, b);
@@ -372,9 +379,16 @@ fn starts_lower(text: &str, p: &Paragraph) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
+    // A letter or two before a capital or a figure are specks before a
+    // new sentence (`a 6. If`, `ak The documents`), not a word.
+    let speck = (first.chars().count() <= 2 && !crate::dictionary::is_word(first) || first == "a")
+        && content[start + first.len()..]
+            .trim_start()
+            .starts_with(|c: char| !c.is_lowercase());
     p.role == ParagraphRole::Body
         && (first.chars().count() >= 2 || first == "a")
         && first.chars().all(char::is_lowercase)
+        && !speck
 }
 
 /// Where the first word starts, if at most three specks (no letters or
@@ -489,6 +503,14 @@ mod tests {
         ));
         assert!(!joined(
             "It outweighs the public interest; or\n\n(4) the public disclosure of it.\n"
+        ));
+        // A running head in capitals over a page's text.
+        assert!(!joined(
+            "FINAL REPORT OF THE\n\nthe review board found that the records were open.\n"
+        ));
+        // Specks before a new sentence.
+        assert!(!joined(
+            "He says the matter was made available to you,\n\na 6. If the hypothetical case arises.\n"
         ));
         // A column's cut-off fragments.
         assert!(!joined("In regard to item three\n\nwe would not recei\n"));
