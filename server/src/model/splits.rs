@@ -18,6 +18,9 @@
 //!   says nothing); a line in capitals never goes on in lower case (`FINAL
 //!   REPORT OF THE` over a page's text is its running head).
 //!
+//! Narrow pieces (no line of 30 characters) with a word no dictionary holds
+//! are a column the scanner cut, not a sentence to follow.
+//!
 //! A letter or two before a capital or a figure (`a 6. If`, `ak The
 //! documents`) are specks before a new sentence, not a lower-case word.
 //!
@@ -119,6 +122,13 @@ fn runs_on(text: &str, a: &Paragraph, b: &Paragraph) -> bool {
     // Either piece may be a column's cut-off fragment, except the halves
     // of a word broken by a hyphen.
     let hyphen = end.ending == Ending::Hyphen;
+    // Narrow pieces with words no dictionary holds are the fragments of a
+    // column the scanner cut (`on New Left and Blac` / `there have been
+    // sever`), which cannot be followed across the gap; a narrow column
+    // of clean print still is, and so is a word broken by a hyphen.
+    if !hyphen && narrow(text, a, b) && !(clean(a_line) && clean(first_line(text, b))) {
+        return false;
+    }
     goes_on
         && (hyphen || !fragment(a_line) && !fragment(first_line(text, b)))
         && is_prose(&text[a.content.start..end.word.end], 3)
@@ -175,6 +185,23 @@ fn fragment(line: &str) -> bool {
     words.len() <= 4
         && (!crate::dictionary::is_word(last) && !crate::dictionary::is_word(&last.to_lowercase())
             || words.len() == 1 && last.chars().count() <= 3)
+}
+
+/// No line of either piece is wider than 30 characters: a printed column,
+/// a card's, or a page's edge cut off by the scanner.
+fn narrow(text: &str, a: &Paragraph, b: &Paragraph) -> bool {
+    text[a.content.clone()]
+        .lines()
+        .chain(text[b.content.clone()].lines())
+        .all(|l| l.trim().chars().count() < 30)
+}
+
+/// Every word of two letters or more in `line` is an English word.
+fn clean(line: &str) -> bool {
+    line.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+        .filter(|w| w.chars().count() >= 2)
+        .all(|w| crate::dictionary::is_word(w) || crate::dictionary::is_word(&w.to_lowercase()))
 }
 
 /// Whether a line is English rather than garble: two in three of its words
@@ -514,5 +541,8 @@ mod tests {
         ));
         // A column's cut-off fragments.
         assert!(!joined("In regard to item three\n\nwe would not recei\n"));
+        assert!(!joined("Comnittee for Cultural\n\nrelations and the others\n"));
+        // A narrow column of clean print still goes on.
+        assert!(joined("the assassination of\n\nPresident Kennedy were\n"));
     }
 }
