@@ -249,19 +249,25 @@ fn opens_list(text: &str, p: &Paragraph) -> bool {
 }
 
 /// A line in title case (`5. CIA Should State That It Is Aware of No
-/// Records`): three in four of its words of four letters or more
-/// capitalised, and four such words at least.
+/// Records`): every word of four letters or more capitalised but the
+/// small ones titles leave in lower case (`with`, `from`, `that`), and
+/// four such words at least. One lower-case word makes it prose (`Brumidi,
+/// the artist of the Capitol, an American` / `immigrant`).
 fn reads_as_title(line: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "with", "from", "into", "onto", "upon", "that", "than", "over", "about", "after",
+        "before", "under", "between", "through", "within", "without", "during",
+    ];
     let long: Vec<&str> = line
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
-        .filter(|w| w.chars().count() >= 4)
+        .filter(|w| w.chars().count() >= 4 && !SMALL.contains(w))
         .collect();
     let capitalised = long
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    long.len() >= 4 && capitalised * 4 >= long.len() * 3 && !in_capitals(line)
+    long.len() >= 4 && capitalised == long.len() && !in_capitals(line)
 }
 
 /// Specks OCR leaves glued to a paragraph's last word (`reselling!`,
@@ -500,6 +506,10 @@ mod tests {
         // Cable text in capitals.
         assert!(joined(
             "THE GRN HAS CLAIMED THAT THE\n\nINCREASED SIZE OF CONTRA UNITS IS A THREAT.\n"
+        ));
+        // A line of capitalised names is no title when a word is in lower case.
+        assert!(joined(
+            "Brumidi, the artist of the Capitol, an American\n\nimmigrant of both Italian and Greek descent.\n"
         ));
         // One lower-case word completes the sentence.
         assert!(joined("He is taken care of in the political\n\nsection.\n"));
