@@ -449,7 +449,10 @@ fn starts_with_word(text: &str, p: &Paragraph) -> bool {
         && content[start..]
             .split_whitespace()
             .next()
-            .is_some_and(|w| !w.ends_with(['.', ')', ':']))
+            .is_some_and(|w| {
+                !w.ends_with([')', ':'])
+                    && (!w.ends_with('.') || w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            })
 }
 
 fn last_line<'t>(text: &'t str, p: &Paragraph) -> &'t str {
