@@ -22,9 +22,9 @@
 //! - the dictionary word it stands for is reachable by the confusions
 //!   scanners make, not by any edit: one confusion from the table below, or
 //!   two sure ones for a word of five letters or more;
-//! - the line it stands on reads as prose: four words or more, two in three
-//!   of them English words, so the garble of stamps and handwriting, where
-//!   no reading can be trusted, is left alone.
+//! - the line it stands on reads as prose: three English words or more,
+//!   and half its words English, so the garble of stamps and handwriting,
+//!   where no reading can be trusted, is left alone.
 //!
 //! A lower-case word of six letters or more that no confusion of the table
 //! reads is read as a dictionary word one edit away (a letter changed,
@@ -373,8 +373,9 @@ impl<'a> KnownNames<'a> {
     }
 }
 
-/// A line reads as prose when four of its words or more, and two in three
-/// of its words of two letters or more, are English words; it is worth
+/// A line reads as prose when three of its words or more, and half its
+/// words, are English words (a badly scanned line of prose misreads many;
+/// the garble of stamps and handwriting reads few); it is worth
 /// reading when some word is not (or is a stray letter, a piece of a
 /// split word).
 fn reads_as_prose(text: &str, tokens: &[Token]) -> bool {
@@ -396,7 +397,7 @@ fn reads_as_prose(text: &str, tokens: &[Token]) -> bool {
             unknown += 1;
         }
     }
-    unknown > 0 && english >= 4 && english * 3 >= words * 2
+    unknown > 0 && english >= 3 && english * 2 >= words
 }
 
 fn check_line(cx: &Context, tokens: &[Token], names: &KnownNames, out: &mut Report) {
