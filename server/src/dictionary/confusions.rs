@@ -8,7 +8,8 @@
 //! `tii`/`tli`=`th`, `vv`=`w`, `y`↔`v`), the OUP re-keying list (`h`→`li`,
 //! `h`→`b`, `e`→`c`, `ni`/`in`→`m`, `rn`→`m`) and the letter confusions of
 //! the real records in `fixtures/corpus/` (`l`↔`i`, `n`↔`m`, `u`↔`n`,
-//! `f`/`e` and `g`/`c` in capitals, a lost accent). Digits read for letters
+//! `f`/`e` and `g`/`c` in capitals, `e`/`a` of a worn typewriter face,
+//! `w`/`m`, a lost accent). Digits read for letters
 //! belong to O010, not here.
 //!
 //! A confusion is *sure* when scanners make it so often, and it so rarely
@@ -74,6 +75,9 @@ pub const TABLE: &[(&str, &str, Confidence)] = &[
     ("r", "n", Possible),
     ("n", "r", Possible),
     ("b", "g", Possible),
+    ("e", "a", Possible),
+    ("a", "e", Possible),
+    ("w", "m", Possible),
     // A lost or added accent.
     ("é", "e", Sure),
     ("è", "e", Sure),

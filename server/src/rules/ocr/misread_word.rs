@@ -39,8 +39,10 @@
 //! A capitalised word gets the same reading only where its capital may be
 //! the sentence's (after a full stop, a question or exclamation mark), and
 //! a word in capitals only from seven letters; neither when the edit is to
-//! the first letter (`Maloney` is no `Baloney`) or the word recurs in its
-//! section. A word written with digits (`SDIPSTREAM-1`) is a code.
+//! the first letter (`Maloney` is no `Baloney`; but in a cable's line all
+//! in capitals no letter is a name's capital: `TEMARKS`) or the word
+//! recurs in its section. A letter written three times over is never an
+//! inflection the dictionary lacks (`COMMITTTEE`). A word written with digits (`SDIPSTREAM-1`) is a code.
 //!
 //! Words of three letters count only when their reading is one of the
 //! commonest words (`tbe`, `thc`, `aud`), and words of four only through a
@@ -65,7 +67,7 @@
 //! | letters run together (sure) | `rn`→`m`, `cl`→`d`, `li`→`h`, `ii`→`u`, `vv`→`w`, `tii`/`tli`→`th` |
 //! | letters fallen apart | `m`→`rn`, `d`→`cl`, `h`→`li`, `ri`→`n`, `in`/`ni`→`m` |
 //! | one shape for another (sure) | `c`↔`e`, `b`→`h`, `l`↔`i`, `v`→`y`, a lost accent (`é`→`e`) |
-//! | one shape for another | `h`→`b`, `y`→`v`, `n`↔`m`, `u`↔`n`, `f`↔`t`, `f`→`e`, `g`↔`c`, `a`↔`o`, `a`→`s`, `t`→`i`, `c`→`t`, `n`→`h`, `v`→`w`, `r`↔`n`, `b`→`g` |
+//! | one shape for another | `h`→`b`, `y`→`v`, `n`↔`m`, `u`↔`n`, `f`↔`t`, `f`→`e`, `g`↔`c`, `a`↔`o`, `a`→`s`, `t`→`i`, `c`→`t`, `n`→`h`, `v`→`w`, `r`↔`n`, `b`→`g`, `e`↔`a` (a typewriter's worn face: `wes`, `thet`), `w`→`m` |
 //! | case | a capital inside a lower-case word (`tHe`) |
 //!
 //! Sources: Project Gutenberg's OCR FAQ, the MobileRead "OCR villains"
@@ -427,7 +429,7 @@ fn check_line(cx: &Context, tokens: &[Token], names: &KnownNames, out: &mut Repo
             if after_name && Case::of(part) != Some(Case::Lower) {
                 continue;
             }
-            if let Some(finding) = judge(part, opens_sentence, names) {
+            if let Some(finding) = judge(part, opens_sentence, cable, names) {
                 flagged[i] = true;
                 report(out, range, part, finding);
             }
@@ -499,6 +501,10 @@ fn inflected(word: &str, reading: &str) -> bool {
         let at = long.iter().zip(short).take_while(|(a, b)| a == b).count();
         at > 0 && long[at] == long[at - 1] || long.get(at + 1) == Some(&long[at])
     };
+    // A letter three times over is no spelling (`COMMITTTEE`).
+    if w.windows(3).any(|t| t[0] == t[1] && t[1] == t[2]) {
+        return false;
+    }
     match w.len().cmp(&r.len()) {
         std::cmp::Ordering::Greater => {
             let at = w.iter().zip(r).take_while(|(a, b)| a == b).count();
@@ -516,12 +522,12 @@ const MIN_ANY_EDIT: usize = 6;
 /// The same for a word in capitals, which may be a code or a cryptonym.
 const MIN_ANY_EDIT_CAPITALS: usize = 7;
 
-fn judge(word: &str, opens_sentence: bool, names: &KnownNames) -> Option<Verdict> {
+fn judge(word: &str, opens_sentence: bool, cable: bool, names: &KnownNames) -> Option<Verdict> {
     let letters = word.chars().count();
     if letters < 3 || is_word(word) {
         return None;
     }
-    let verdict = verdict(word, letters, opens_sentence, names)?;
+    let verdict = verdict(word, letters, opens_sentence, cable, names)?;
     (!names.vouches_for(word)).then_some(verdict)
 }
 
@@ -532,8 +538,10 @@ fn verdict(
     word: &str,
     letters: usize,
     opens_sentence: bool,
+    cable: bool,
     names: &KnownNames,
 ) -> Option<Verdict> {
+
     let case = Case::of(word);
     match case {
         Some(Case::Title) if letters < 5 => return None,
@@ -604,8 +612,11 @@ fn verdict(
     if (case == Some(Case::Lower) && letters >= MIN_ANY_EDIT || any_edit)
         && let [reading] = one_edit(&searched).as_slice()
         && !inflected(&searched, reading)
-        // A capital changed makes a name another word (`Maloney`).
-        && (case == Some(Case::Lower) || reading.as_bytes()[0] == searched.as_bytes()[0])
+        // A capital changed makes a name another word (`Maloney`); in a
+        // cable's capitals no letter is a name's capital (`TEMARKS`).
+        && (case == Some(Case::Lower)
+            || cable && case == Some(Case::Upper)
+            || reading.as_bytes()[0] == searched.as_bytes()[0])
         // Asked last: it searches the section (and was asked already of a
         // word with readings).
         && (case == Some(Case::Lower) || had_readings || !names.recurs(word))
