@@ -61,9 +61,28 @@ impl Sections {
     /// The sections' models, put together.
     pub fn model(&self, evaluations: &[Arc<Evaluation>]) -> Model {
         let facts = self.facts();
+        self.model_of(
+            self.sections()
+                .zip(evaluations)
+                .map(|((start, section), evaluation)| (start, section.model(facts, evaluation))),
+        )
+    }
+
+    /// The sections' models without their treaty mentions, put together:
+    /// the structure alone, read without running a rule.
+    pub fn structure(&self) -> Model {
+        let facts = self.facts();
+        self.model_of(
+            self.sections()
+                .map(|(start, section)| (start, section.structure(facts))),
+        )
+    }
+
+    fn model_of(&self, sections: impl Iterator<Item = (usize, Model)>) -> Model {
+        let facts = self.facts();
         let mut model = Model::default();
-        for ((start, section), evaluation) in self.sections().zip(evaluations) {
-            model.append(&section.model(facts, evaluation), start);
+        for (start, section) in sections {
+            model.append(&section, start);
         }
         // The record heads that start a record.
         let mut record = 0;
@@ -91,6 +110,14 @@ impl Document {
             model: self.model(&evaluations),
         }
     }
+}
+
+/// The structure of `text` under `config` (turns, speakers, paragraphs),
+/// without running the rules: what a comparison of editions reads.
+pub fn read_structure(text: &str, config: &Config) -> Model {
+    Document::new(text, Arc::new(config.clone()))
+        .view()
+        .structure()
 }
 
 /// The result of fixing a document.

@@ -272,6 +272,7 @@ impl FindingExt for Finding {
         self.related.push(Related {
             range,
             message: message.into(),
+            document: None,
         });
         self
     }
