@@ -87,7 +87,7 @@ pub struct Difference {
 pub struct Comparison {
     /// In the order of this edition's text.
     pub differences: Vec<Difference>,
-    /// Words (and paragraph breaks) read in this edition and the other.
+    /// Words read in this edition and the other.
     pub words: (usize, usize),
     /// Words the two have in common.
     pub common: usize,
@@ -145,9 +145,12 @@ pub fn compare(this: Edition, other: Edition) -> Comparison {
     comparison
 }
 
-/// Words and breaks of every unit.
+/// Words of every unit.
 fn count(units: &[Unit]) -> usize {
-    units.iter().map(|u| u.tokens.len()).sum()
+    units
+        .iter()
+        .map(|u| u.tokens.iter().filter(|t| !t.is_break()).count())
+        .sum()
 }
 
 /// How many pairs of words in a row the two have in common, as
@@ -291,7 +294,10 @@ impl Comparing<'_, '_> {
         for op in capture_diff_slices(Algorithm::Patience, &a_keys, &b_keys) {
             let (tag, old, new) = op.as_tag_tuple();
             if tag == DiffTag::Equal {
-                self.out.common += old.len();
+                self.out.common += a.tokens[old.clone()]
+                    .iter()
+                    .filter(|t| !t.is_break())
+                    .count();
                 if let Some((x, y)) = hunk.take() {
                     self.hunk(i, j, x, y);
                 }
