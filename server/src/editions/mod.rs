@@ -15,6 +15,7 @@
 //! slices of any comparable item, here words.
 
 pub mod classify;
+pub mod declared;
 pub mod turns;
 pub mod words;
 

@@ -25,6 +25,7 @@ mod containment;
 mod convert;
 mod docs;
 mod documents;
+mod editions;
 mod log;
 mod memory;
 mod outline;
