@@ -138,9 +138,9 @@ fn restyle_prose(prose: &str, out: &mut String, words: &mut usize, wrap: usize, 
             && !word.is_empty()
             && word.chars().all(|c| c.is_alphabetic());
         after_plain = !word.is_empty() && word.chars().all(|c| c.is_alphabetic());
-        if plain && *words % emphasis == 0 {
+        if plain && (*words).is_multiple_of(emphasis) {
             out.push_str(&format!("*{word}*"));
-        } else if plain && *words % (emphasis + 1) == 0 {
+        } else if plain && (*words).is_multiple_of(emphasis + 1) {
             out.push_str(&format!("[{word}](https://example.org/)"));
         } else {
             out.push_str(&word.replace('\'', "\u{2019}"));
@@ -155,7 +155,10 @@ fn restyle_prose(prose: &str, out: &mut String, words: &mut usize, wrap: usize, 
         let starts_a_line =
             next_word.starts_with(|c: char| c.is_lowercase()) && paragraph_rest.len() > 40;
         let last_line = word.rsplit('\n').next().unwrap_or("");
-        if *words % wrap == 0 && last_line.chars().any(char::is_alphabetic) && starts_a_line {
+        if (*words).is_multiple_of(wrap)
+            && last_line.chars().any(char::is_alphabetic)
+            && starts_a_line
+        {
             out.push('\n');
         } else {
             out.push(' ');
@@ -180,7 +183,7 @@ fn inject(text: &str, n: usize, stride: usize, offset: usize) -> (String, Vec<us
         seen += 1;
         let eligible = injected < n
             && seen >= offset
-            && (seen - offset) % stride == 0
+            && (seen - offset).is_multiple_of(stride)
             && word.chars().all(|c| c.is_ascii_lowercase() || c == 'I')
             && word.len() <= 12;
         let misread = if !eligible {

@@ -75,6 +75,15 @@ fn an_edition_paired_in_transcript_toml_gives_diagnostics_pointing_into_it() {
         .find(|a| a["title"] == "Take the other edition's reading `I`")
         .unwrap_or_else(|| panic!("{actions:#}"));
     assert_eq!(take["edit"]["changes"][&uri][0]["newText"], "I");
+    // What an editor's diff view asks: which file is the other edition.
+    let other = lsp.request(
+        "workspace/executeCommand",
+        json!({ "command": "transcript.otherEdition", "arguments": [uri] }),
+    );
+    assert_eq!(
+        other["uri"],
+        file_uri(&dir.path().join("web/2007-10-12.md"))
+    );
     lsp.shutdown();
 }
 
@@ -131,6 +140,11 @@ fn an_edition_that_cannot_be_read_is_one_diagnostic_on_the_comment() {
         "{message}"
     );
     assert!(message.contains("missing.md"), "{message}");
+    let other = lsp.request(
+        "workspace/executeCommand",
+        json!({ "command": "transcript.otherEdition", "arguments": [uri] }),
+    );
+    assert_eq!(other["uri"], Value::Null);
     assert_eq!(
         unusable[0]["range"]["start"],
         json!({ "line": 0, "character": 0 })

@@ -137,14 +137,8 @@ fn reads(seen: &[char], meant: &[char], budget: usize) -> Option<Confidence> {
 }
 
 fn starts_with(chars: &[char], prefix: &str) -> bool {
-    let mut at = 0;
-    for p in prefix.chars() {
-        if chars.get(at) != Some(&p) {
-            return false;
-        }
-        at += 1;
-    }
-    true
+    let mut rest = chars.iter();
+    prefix.chars().all(|p| rest.next() == Some(&p))
 }
 
 /// Whether `this` and `other` are one name spelt two ways: a single
