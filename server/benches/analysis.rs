@@ -46,7 +46,7 @@ fn main() {
         .iter()
         .filter_map(|rule| match rule.check {
             Check::Section(check) | Check::Both(check, _) => Some((rule, check)),
-            Check::Document(_) => None,
+            Check::Document(_) | Check::Edition(_) => None,
         })
         .map(|(rule, check)| {
             let (t, _) = measure(rounds, || {

@@ -16,6 +16,9 @@
 //! [speakers]
 //! "The Secretary" = "George Shultz"   # a label → a participant (or a name of its own)
 //!
+//! [editions]
+//! "scan/*.txt" = "web/*.md"    # each scan/NAME.txt is an edition of web/NAME.md, and back
+//!
 //! [[treaties]]
 //! id = "geneva-framework-1994"
 //! name = "Agreed Framework between the United States and North Korea"
@@ -81,6 +84,9 @@ pub struct Config {
     gazetteer: Arc<Gazetteer>,
     /// Words from `[words] accept`, which O011 takes as spelled right.
     words: Arc<std::collections::HashSet<String>>,
+    /// `[editions]`: pairs of path patterns (relative to this file's
+    /// folder, at most one `*` each) whose files are editions of each other.
+    editions: Vec<(String, String)>,
     /// The file this came from, if any.
     pub source: Option<PathBuf>,
 }
@@ -95,6 +101,7 @@ impl Default for Config {
             treaties: Vec::new(),
             gazetteer: Gazetteer::builtin(),
             words: Arc::default(),
+            editions: Vec::new(),
             source: None,
         }
     }
@@ -124,6 +131,8 @@ struct File {
     treaties: Vec<Spanned<Treaty>>,
     #[serde(default)]
     words: Words,
+    #[serde(default)]
+    editions: BTreeMap<String, Spanned<String>>,
 }
 
 impl Config {
@@ -223,6 +232,25 @@ impl Config {
             }
             None => DEFAULT_INCLUDE.iter().map(|s| s.to_string()).collect(),
         };
+        let mut editions = Vec::new();
+        for (this, other) in file.editions {
+            let line = line_of(other.span().start);
+            let other = other.into_inner();
+            let stars = |p: &str| p.matches('*').count();
+            if stars(&this) > 1
+                || stars(&other) != stars(&this)
+                || this.trim().is_empty()
+                || other.trim().is_empty()
+            {
+                return Err((
+                    line,
+                    format!(
+                        "`[editions]` pairs two paths with one `*` each, or none: \"scan/*.txt\" = \"web/*.md\" (not {this:?} = {other:?})"
+                    ),
+                ));
+            }
+            editions.push((this, other));
+        }
         Ok(Config {
             classified: file.classified,
             include,
@@ -231,6 +259,7 @@ impl Config {
             treaties,
             gazetteer,
             words: Arc::new(file.words.accept.into_iter().collect()),
+            editions,
             source: None,
         })
     }
@@ -269,6 +298,39 @@ impl Config {
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
     }
+
+    /// The other edition of the document at `document` by `[editions]`
+    /// (either side of a pair matches), if this configuration comes from
+    /// a file whose folder holds the document.
+    pub fn edition_of(&self, document: &Path) -> Option<PathBuf> {
+        let base = self.source.as_ref()?.parent()?;
+        let relative = document.strip_prefix(base).ok()?;
+        let relative = relative.to_string_lossy().replace('\\', "/");
+        self.editions.iter().find_map(|(this, other)| {
+            let pair = match capture(this, &relative) {
+                Some(name) => Some(fill(other, name)),
+                None => capture(other, &relative).map(|name| fill(this, name)),
+            };
+            pair.map(|p| base.join(p))
+        })
+    }
+}
+
+/// What the `*` of `pattern` stands for in `path`, if `path` matches it
+/// (the `*` takes any characters, `/` too; no `*`: the path itself).
+fn capture<'p>(pattern: &str, path: &'p str) -> Option<&'p str> {
+    match pattern.split_once('*') {
+        None => (pattern == path).then_some(""),
+        Some((before, after)) => path
+            .strip_prefix(before)?
+            .strip_suffix(after)
+            .filter(|name| !name.is_empty()),
+    }
+}
+
+/// `pattern` with its `*` replaced by `name`.
+fn fill(pattern: &str, name: &str) -> String {
+    pattern.replacen('*', name, 1)
 }
 
 /// The nearest `transcript.toml` at or above the folder of `document`.
@@ -287,6 +349,25 @@ pub fn find(document: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn editions_pair_files_by_pattern_both_ways() {
+        let mut config = Config::parse("[editions]\n\"scan/*.txt\" = \"web/*.md\"\n").unwrap();
+        config.source = Some(PathBuf::from("/archive/transcript.toml"));
+        assert_eq!(
+            config.edition_of(Path::new("/archive/scan/2007-10-12.txt")),
+            Some(PathBuf::from("/archive/web/2007-10-12.md"))
+        );
+        assert_eq!(
+            config.edition_of(Path::new("/archive/web/2007-10-12.md")),
+            Some(PathBuf::from("/archive/scan/2007-10-12.txt"))
+        );
+        assert_eq!(config.edition_of(Path::new("/archive/other/a.txt")), None);
+        assert_eq!(config.edition_of(Path::new("/elsewhere/scan/a.txt")), None);
+        let err = Config::parse("[editions]\n\"scan/*.txt\" = \"web.md\"\n").unwrap_err();
+        assert_eq!(err.0, 2);
+        assert!(err.1.contains("one `*` each"), "{}", err.1);
+    }
 
     #[test]
     fn rules_are_set_by_code_or_name() {

@@ -29,12 +29,18 @@ impl Severity {
     }
 }
 
-/// Another place in the document that explains a finding: the banner a
-/// portion exceeds, the other spelling of a name.
+/// Another place that explains a finding: the banner a portion exceeds,
+/// the other spelling of a name (in the document), or the same passage in
+/// another edition of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Related {
     pub range: Range<usize>,
     pub message: String,
+    /// `None` when the place is in the finding's own document; else the
+    /// other document, named as the caller of the comparison named it (a
+    /// path), since only the front ends know where files are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
 }
 
 /// One problem a rule found.
@@ -66,8 +72,12 @@ impl Finding {
                 .related
                 .iter()
                 .map(|r| Related {
-                    range: shift(&r.range),
+                    range: match r.document {
+                        None => shift(&r.range),
+                        Some(_) => r.range.clone(),
+                    },
                     message: r.message.clone(),
+                    document: r.document.clone(),
                 })
                 .collect(),
             fixes: self

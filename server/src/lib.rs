@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod config;
 pub mod dictionary;
 pub mod discovery;
+pub mod editions;
 pub mod facts;
 pub mod fault_injection;
 pub mod finding;

@@ -34,6 +34,12 @@ enum Command {
     /// banner mismatches, OCR glitches, split paragraphs, unknown speakers
     /// and misspelt treaty names; optionally fix them.
     Lint(cli::lint::LintArgs),
+    /// Compare a document with another edition of the same conversation
+    /// (an OCR'd transcript with the web page, a print with a corrected
+    /// copy): turn by turn, then word by word, ignoring presentation; each
+    /// difference classified (OCR misreading, name, punctuation, words,
+    /// paragraphing, turn); optionally take the other edition's readings.
+    Compare(cli::compare::CompareArgs),
     /// List every rule: its code, name, default severity, whether it has a
     /// fix (and whether that fix is safe), and what it finds.
     #[command(
@@ -98,6 +104,7 @@ fn main() -> ExitCode {
     match cli.command {
         None | Some(Command::Serve) => serve(),
         Some(Command::Lint(args)) => cli::lint::run(args),
+        Some(Command::Compare(args)) => cli::compare::run(args),
         Some(Command::Explain { rule }) => {
             match cli::lint::explain(&rule, &mut std::io::stdout().lock()) {
                 Ok(()) => ExitCode::SUCCESS,

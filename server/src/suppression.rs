@@ -7,6 +7,10 @@
 //! (`O001 O009`, `O001, pipe-for-i`). The reason after ` -- ` is required: a
 //! comment without one, or naming an unknown rule, is ignored and reported
 //! (X001), so nothing is silenced by accident.
+//!
+//! `<!-- transcript: edition ../web/2007-10-12.md -->` is read here too:
+//! it declares another edition of the document (a path relative to the
+//! document's folder), which the E rules compare it with.
 
 use std::ops::Range;
 
@@ -74,6 +78,8 @@ pub enum Verb {
     Start(Vec<&'static str>),
     /// `ignore-end`, with the rules it names (none: every open range).
     End(Vec<&'static str>),
+    /// `edition PATH`: another edition of this document.
+    Edition(String),
     /// A comment that cannot take effect.
     Problem(String),
 }
@@ -111,6 +117,22 @@ pub fn scan(text: &str) -> Vec<Directive> {
         let (verb, rest) = directive
             .split_once(char::is_whitespace)
             .unwrap_or((directive, ""));
+        if verb == "edition" {
+            let path = rest.trim();
+            let verb = if path.is_empty() {
+                Verb::Problem(
+                    "an edition comment names the other edition's file: `<!-- transcript: edition ../web/2007-10-12.md -->`"
+                        .into(),
+                )
+            } else {
+                Verb::Edition(path.to_string())
+            };
+            out.push(Directive {
+                range: start..end,
+                verb,
+            });
+            continue;
+        }
         let (names, reason) = match rest.split_once("--") {
             Some((n, r)) => (n.trim(), r.trim()),
             None => (rest.trim(), ""),
@@ -154,12 +176,21 @@ pub fn scan(text: &str) -> Vec<Directive> {
             "ignore-start" => Verb::Start(codes),
             "ignore-end" => Verb::End(codes),
             other => Verb::Problem(format!(
-                "unknown directive `{other}`: use `ignore`, `ignore-start` or `ignore-end`"
+                "unknown directive `{other}`: use `ignore`, `ignore-start`, `ignore-end` or `edition`"
             )),
         };
         out.push(Directive { range, verb });
     }
     out
+}
+
+/// The other edition the document declares, `<!-- transcript: edition
+/// PATH -->` (the first such comment), with the comment's range.
+pub fn edition(text: &str) -> Option<(Range<usize>, String)> {
+    scan(text).into_iter().find_map(|d| match d.verb {
+        Verb::Edition(path) => Some((d.range, path)),
+        _ => None,
+    })
 }
 
 /// Pairs up a document's directives, in order, into the suppressions in
@@ -200,6 +231,7 @@ pub fn resolve(directives: impl IntoIterator<Item = Directive>, len: usize) -> S
                 open = kept;
             }
             Verb::Problem(message) => out.problems.push(Problem { range, message }),
+            Verb::Edition(_) => {}
         }
     }
     for (codes, from) in open {
@@ -245,6 +277,17 @@ pub fn first_line(text: &str, from: usize) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_edition_comment_declares_the_other_edition_and_is_no_problem() {
+        let text = "<!-- transcript: edition ../web/2007-10-12.md -->\nSECRETARY RICE: Hello.\n";
+        assert_eq!(
+            edition(text),
+            Some((0..49, "../web/2007-10-12.md".to_string()))
+        );
+        assert!(parse(text).problems.is_empty());
+        assert_eq!(parse("<!-- transcript: edition -->\n").problems.len(), 1);
+    }
 
     #[test]
     fn a_comment_alone_covers_the_next_non_blank_line() {

@@ -1,13 +1,19 @@
 //! Every rule against its fixture, `fixtures/rules/<CODE>-<name>.txt`: each
 //! case headed `=== fires: …` must produce at least one finding of that
 //! rule, each `=== does not fire: …` none. The findings of every case, with
-//! their fixes, are a snapshot per rule.
+//! their fixes, are a snapshot per rule. An E rule's case holds two
+//! editions, this one and, after a line `--- other edition ---`, the
+//! other, compared as `transcript-ls compare` does.
 
 mod common;
 
-use common::{fixtures, render};
+use common::{fixtures, render_editions};
+use transcript_ls::analysis::compare_editions;
 use transcript_ls::rules::REGISTRY;
 use transcript_ls::{Config, analyze_text};
+
+/// The line between two editions in an E rule's case.
+const OTHER_EDITION: &str = "--- other edition ---\n";
 
 struct Case {
     title: String,
@@ -62,9 +68,16 @@ fn every_rule_fires_on_its_fixture_cases_and_only_there() {
         );
         let mut snapshot = String::new();
         for case in &cases {
-            let analysis = analyze_text(&case.text, &Config::default());
-            let mine: Vec<_> = analysis
-                .findings
+            let (text, other) = match case.text.split_once(OTHER_EDITION) {
+                Some((this, other)) => (this, other),
+                None => (case.text.as_str(), ""),
+            };
+            let findings = if rule.code.starts_with('E') {
+                compare_editions(text, other, "other.md", &Config::default()).findings
+            } else {
+                analyze_text(text, &Config::default()).findings
+            };
+            let mine: Vec<_> = findings
                 .into_iter()
                 .filter(|f| f.code == rule.code)
                 .collect();
@@ -74,10 +87,14 @@ fn every_rule_fires_on_its_fixture_cases_and_only_there() {
                     rule.code,
                     case.title,
                     if case.fires { "a finding" } else { "none" },
-                    render(&case.text, &mine)
+                    render_editions(text, other, &mine)
                 ));
             }
-            snapshot.push_str(&format!("== {}\n{}", case.title, render(&case.text, &mine)));
+            snapshot.push_str(&format!(
+                "== {}\n{}",
+                case.title,
+                render_editions(text, other, &mine)
+            ));
         }
         insta::assert_snapshot!(format!("{}-{}", rule.code, rule.name), snapshot);
     }

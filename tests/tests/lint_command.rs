@@ -132,7 +132,7 @@ fn sarif_output_is_valid_against_the_2_1_0_schema() {
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     let run = &log["runs"][0];
-    assert_eq!(run["tool"]["driver"]["rules"].as_array().unwrap().len(), 24);
+    assert_eq!(run["tool"]["driver"]["rules"].as_array().unwrap().len(), 31);
     assert!(
         run["tool"]["driver"]["rules"][0]["help"]["text"]
             .as_str()
@@ -562,7 +562,7 @@ fn explain_list_rules_and_help_are_complete() {
     assert_eq!(code(&unknown), 2);
     let list = stdout(&run_in(dir.path(), &["lint", "--list-rules"]));
     assert_eq!(list, stdout(&run_in(dir.path(), &["rules"])));
-    assert_eq!(list.lines().count(), 24);
+    assert_eq!(list.lines().count(), 31);
     assert!(
         list.lines()
             .any(|l| l.starts_with("M001  unmarked-paragraph"))

@@ -333,3 +333,56 @@ fn checkhealth_says_when_the_parser_is_missing() {
         "{text}"
     );
 }
+
+#[test]
+fn the_edition_differences_fill_the_quickfix_list() {
+    let plugin = build_plugin();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("scan")).unwrap();
+    std::fs::create_dir_all(dir.path().join("web")).unwrap();
+    let copy = |sample: &str, to: &str| {
+        std::fs::copy(
+            transcript_tests::fixture(&format!("samples/{sample}")),
+            dir.path().join(to),
+        )
+        .unwrap();
+    };
+    copy("press-conference-2007-ocr.txt", "scan/2007-10-12.txt");
+    copy("press-conference-2007-web.md", "web/2007-10-12.md");
+    std::fs::write(
+        dir.path().join("transcript.toml"),
+        "[editions]\n\"scan/*.txt\" = \"web/*.md\"\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out.json");
+    let output = Command::new(nvim())
+        .args(["--headless", "--clean", "--cmd"])
+        .arg(format!("set rtp^={}", plugin.display()))
+        .arg("-l")
+        .arg(workspace().join("tests/nvim/editions.lua"))
+        .arg(dir.path().join("scan/2007-10-12.txt"))
+        .arg(&out)
+        .arg(transcript_ls())
+        .current_dir(dir.path())
+        .output()
+        .expect("nvim runs");
+    let seen: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap_or_else(|_| {
+        panic!(
+            "nvim wrote no result: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    }))
+    .unwrap();
+    assert_eq!(seen["errors"], serde_json::json!([]), "{seen}");
+    assert_eq!(seen["title"], "Differences from the other edition");
+    let items = seen["items"].as_array().unwrap();
+    assert_eq!(items.len(), 24, "{seen}");
+    assert!(
+        items.iter().any(|i| i["line"] == 171
+            && i["text"]
+                .as_str()
+                .unwrap()
+                .contains("`Larijani` is spelt `Larjani`")),
+        "{seen}"
+    );
+}

@@ -12,3 +12,9 @@ vim.bo.commentstring = '<!-- %s -->'
 if vim.lsp.is_enabled and vim.lsp.is_enabled('transcript_ls') then
   require('transcript.server').warn_if_missing()
 end
+
+-- :TranscriptEditionDifferences, the differences from the declared other
+-- edition in the quickfix list.
+vim.api.nvim_buf_create_user_command(0, 'TranscriptEditionDifferences', function()
+  require('transcript.editions').quickfix(0)
+end, { desc = 'Differences from the other edition, in the quickfix list' })

@@ -1,12 +1,13 @@
 // The VS Code side of transcript-ls: starts the language server for the
 // `transcript` language, opens `.txt` and `.md` transcripts as that language,
-// and adds three commands.
+// and adds four commands.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, Middleware, ServerOptions, State, vsdiag } from 'vscode-languageclient/node';
 
 import { binaryTarget, HEADER_BYTES } from './binaryTarget';
+import { diffTitle, NO_EDITION, OTHER_EDITION_COMMAND, OtherEdition } from './editions';
 import { isDetectedFile, LINES, looksLikeTranscript } from './detect';
 import { requoteAction, requoteDiagnostic } from './quotes';
 import { findServer, whichOn } from './serverPath';
@@ -213,6 +214,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         content: report(path.basename(document.fileName), stats, (offset) => lineOfByte(text, offset)),
       });
       await vscode.window.showTextDocument(doc, vscode.ViewColumn.Beside);
+    }),
+    vscode.commands.registerCommand('transcript.compareEditions', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== LANGUAGE || !client) {
+        void vscode.window.showInformationMessage('Open a transcript first.');
+        return;
+      }
+      const current = editor.document.uri.toString();
+      const answer = await client.sendRequest<OtherEdition>('workspace/executeCommand', {
+        command: OTHER_EDITION_COMMAND,
+        arguments: [current],
+      });
+      if (!answer?.uri) {
+        void vscode.window.showInformationMessage(NO_EDITION);
+        return;
+      }
+      await vscode.commands.executeCommand(
+        'vscode.diff',
+        vscode.Uri.parse(answer.uri),
+        editor.document.uri,
+        diffTitle(answer.uri, current),
+      );
     }),
     vscode.workspace.onDidOpenTextDocument((d) => {
       if (d.languageId === LANGUAGE) {

@@ -56,6 +56,7 @@ pub fn merge(doc: &Sections, evaluations: &[Arc<Evaluation>]) -> Merged {
                     Related {
                         range,
                         message: message.clone(),
+                        document: None,
                     },
                 ));
             }

@@ -61,9 +61,28 @@ impl Sections {
     /// The sections' models, put together.
     pub fn model(&self, evaluations: &[Arc<Evaluation>]) -> Model {
         let facts = self.facts();
+        self.model_of(
+            self.sections()
+                .zip(evaluations)
+                .map(|((start, section), evaluation)| (start, section.model(facts, evaluation))),
+        )
+    }
+
+    /// The sections' models without their treaty mentions, put together:
+    /// the structure alone, read without running a rule.
+    pub fn structure(&self) -> Model {
+        let facts = self.facts();
+        self.model_of(
+            self.sections()
+                .map(|(start, section)| (start, section.structure(facts))),
+        )
+    }
+
+    fn model_of(&self, sections: impl Iterator<Item = (usize, Model)>) -> Model {
+        let facts = self.facts();
         let mut model = Model::default();
-        for ((start, section), evaluation) in self.sections().zip(evaluations) {
-            model.append(&section.model(facts, evaluation), start);
+        for (start, section) in sections {
+            model.append(&section, start);
         }
         // The record heads that start a record.
         let mut record = 0;
@@ -91,6 +110,86 @@ impl Document {
             model: self.model(&evaluations),
         }
     }
+}
+
+/// What comparing a document with another edition of it gives.
+#[derive(Debug, Clone)]
+pub struct EditionAnalysis {
+    pub comparison: crate::editions::Comparison,
+    /// The E rules' findings on this document, in document order, those a
+    /// suppression comment silences left out.
+    pub findings: Vec<Finding>,
+}
+
+/// Compares `text` with `other`, another edition of it named `other_name`
+/// (its path, as the related places will name it), under `config`.
+pub fn compare_editions(
+    text: &str,
+    other: &str,
+    other_name: &str,
+    config: &Config,
+) -> EditionAnalysis {
+    use crate::editions::{Edition, compare};
+    let (this_model, other_model) = rayon::join(
+        || read_structure(text, config),
+        || read_structure(other, config),
+    );
+    let comparison = compare(
+        Edition {
+            text,
+            model: &this_model,
+        },
+        Edition {
+            text: other,
+            model: &other_model,
+        },
+    );
+    let findings = edition_findings(text, other_name, &comparison, None, config);
+    EditionAnalysis {
+        comparison,
+        findings,
+    }
+}
+
+/// The finding that the other edition, `other_name`, could not be read
+/// (`error` says why), for a document that declares one.
+pub fn unreadable_edition(
+    text: &str,
+    other_name: &str,
+    error: &str,
+    config: &Config,
+) -> Vec<Finding> {
+    let comparison = crate::editions::Comparison::default();
+    edition_findings(text, other_name, &comparison, Some(error), config)
+}
+
+fn edition_findings(
+    text: &str,
+    other_name: &str,
+    comparison: &crate::editions::Comparison,
+    unreadable: Option<&str>,
+    config: &Config,
+) -> Vec<Finding> {
+    let cx = crate::rules::EditionContext {
+        text,
+        other_name,
+        comparison,
+        declared_at: crate::suppression::edition(text).map(|(range, _)| range),
+        unreadable,
+    };
+    let suppressions = crate::suppression::parse(text);
+    let mut findings = crate::rules::run_editions(&cx, config);
+    findings.retain(|f| !suppressions.covers(f));
+    findings.sort_by(order);
+    findings
+}
+
+/// The structure of `text` under `config` (turns, speakers, paragraphs),
+/// without running the rules: what a comparison of editions reads.
+pub fn read_structure(text: &str, config: &Config) -> Model {
+    Document::new(text, Arc::new(config.clone()))
+        .view()
+        .structure()
 }
 
 /// The result of fixing a document.

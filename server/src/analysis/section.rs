@@ -121,6 +121,12 @@ impl Section {
         self.model_with(facts, evaluation.treaty_mentions.clone())
     }
 
+    /// The section's model under `facts` without treaty mentions: its
+    /// structure alone, which needs no rule to run.
+    pub fn structure(&self, facts: &Facts) -> Model {
+        self.model_with(facts, Vec::new())
+    }
+
     fn model_with(&self, facts: &Facts, treaty_mentions: Vec<TreatyMention>) -> Model {
         let mut model = self.raw.model.clone();
         model.speakers = facts.speakers.to_vec();

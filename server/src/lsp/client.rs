@@ -122,7 +122,10 @@ pub fn capabilities(offers: &Offers) -> InitializeResult {
             rename_provider: Some(OneOf::Left(true)),
             completion_provider: Some(CompletionOptions::default()),
             execute_command_provider: Some(ExecuteCommandOptions {
-                commands: vec![super::STATISTICS.to_string()],
+                commands: vec![
+                    super::STATISTICS.to_string(),
+                    super::OTHER_EDITION.to_string(),
+                ],
                 ..ExecuteCommandOptions::default()
             }),
             semantic_tokens_provider: Some(

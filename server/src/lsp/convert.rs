@@ -16,6 +16,7 @@ use transcript_ls::{Finding, Severity};
 use transcript_ls::analysis::Sections;
 
 use super::documents::Snapshot;
+use super::editions::EditionText;
 
 /// Where a document's lines are, with the encoding positions are counted
 /// in: a whole text and its line index, or a snapshot's sections (each
@@ -23,6 +24,8 @@ use super::documents::Snapshot;
 pub struct Positions<'a> {
     lines: Lines<'a>,
     pub unit: ColumnUnit,
+    /// The other edition related places may point into.
+    edition: Option<&'a EditionText>,
 }
 
 enum Lines<'a> {
@@ -45,6 +48,7 @@ impl<'a> Positions<'a> {
                 first_lines: &snap.first_lines,
             },
             unit,
+            edition: snap.edition.as_deref(),
         }
     }
 
@@ -53,6 +57,7 @@ impl<'a> Positions<'a> {
         Positions {
             lines: Lines::Text { text, index },
             unit,
+            edition: None,
         }
     }
 
@@ -147,12 +152,26 @@ impl<'a> Positions<'a> {
             related_information: (!f.related.is_empty()).then(|| {
                 f.related
                     .iter()
-                    .map(|r| DiagnosticRelatedInformation {
-                        location: Location {
-                            uri: uri.clone(),
-                            range: self.range(&r.range),
-                        },
-                        message: r.message.clone(),
+                    .filter_map(|r| {
+                        let location = match (&r.document, self.edition) {
+                            (None, _) => Location {
+                                uri: uri.clone(),
+                                range: self.range(&r.range),
+                            },
+                            (Some(_), Some(edition)) => {
+                                let other =
+                                    Positions::text(&edition.text, &edition.index, self.unit);
+                                Location {
+                                    uri: edition.uri.clone(),
+                                    range: other.range(&r.range),
+                                }
+                            }
+                            (Some(_), None) => return None,
+                        };
+                        Some(DiagnosticRelatedInformation {
+                            location,
+                            message: r.message.clone(),
+                        })
                     })
                     .collect()
             }),

@@ -30,6 +30,9 @@ pub struct Snapshot {
     pub merged: Merged,
     /// The line each section starts on.
     pub first_lines: Vec<usize>,
+    /// The other edition the document is compared with, if it declares
+    /// one (its findings are among the document rules' in `merged`).
+    pub edition: Option<Arc<super::editions::EditionText>>,
     findings: OnceLock<Vec<Finding>>,
     whole: OnceLock<Whole>,
 }
@@ -67,9 +70,22 @@ impl Snapshot {
             evaluations,
             merged,
             first_lines,
+            edition: None,
             findings: OnceLock::new(),
             whole: OnceLock::new(),
         }
+    }
+
+    /// The snapshot of the document at `uri`, compared with the other
+    /// edition it declares, if any.
+    pub fn compared(mut self, uri: &tower_lsp_server::lsp_types::Uri) -> Snapshot {
+        let (edition, findings) = super::editions::compare(uri, &self.view);
+        if !findings.is_empty() {
+            self.merged.document.extend(findings);
+            self.merged.document.sort_by(transcript_ls::analysis::order);
+        }
+        self.edition = edition;
+        self
     }
 
     pub fn config(&self) -> &Arc<Config> {

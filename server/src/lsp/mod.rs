@@ -25,6 +25,7 @@ mod containment;
 mod convert;
 mod docs;
 mod documents;
+mod editions;
 mod log;
 mod memory;
 mod outline;
@@ -66,6 +67,10 @@ const MAX_PAUSE: Duration = Duration::from_millis(200);
 /// The command that answers a document's speaker statistics
 /// (`workspace/executeCommand`, with the document's URI as its argument).
 pub const STATISTICS: &str = "transcript.speakerStatistics";
+
+/// The command that names a document's other edition (its URI, or null
+/// when it declares none or it cannot be read), for an editor's diff view.
+pub const OTHER_EDITION: &str = "transcript.otherEdition";
 
 /// The code action kind of "fix all safe".
 const FIX_ALL: &str = "source.fixAll.transcript";
@@ -719,10 +724,10 @@ impl LanguageServer for Backend {
         &self,
         params: ExecuteCommandParams,
     ) -> Result<Option<serde_json::Value>> {
-        if params.command != STATISTICS {
+        let command = params.command.as_str();
+        if command != STATISTICS && command != OTHER_EDITION {
             return Err(Error::invalid_params(format!(
-                "unknown command `{}`: the server offers `{STATISTICS}`",
-                params.command
+                "unknown command `{command}`: the server offers `{STATISTICS}` and `{OTHER_EDITION}`"
             )));
         }
         let uri = params
@@ -732,15 +737,19 @@ impl LanguageServer for Backend {
             .and_then(|a| a.parse::<Uri>().ok())
             .ok_or_else(|| {
                 Error::invalid_params(format!(
-                    "`{STATISTICS}` takes the URI of an open document as its argument"
+                    "`{command}` takes the URI of an open document as its argument"
                 ))
             })?;
         let Some(snap) = self.snapshot(&uri).await? else {
             return Err(Error::invalid_params(format!(
-                "`{STATISTICS}`: {} is not open",
+                "`{command}`: {} is not open",
                 uri.as_str()
             )));
         };
+        if command == OTHER_EDITION {
+            let other = snap.edition.as_ref().map(|e| e.uri.as_str().to_string());
+            return Ok(Some(serde_json::json!({ "uri": other })));
+        }
         let stats = ide::stats::statistics(&snap.analysis().model, snap.text());
         Ok(Some(serde_json::to_value(stats).unwrap_or_default()))
     }

@@ -110,10 +110,12 @@ pub async fn current(
         // Still being read: the first analysis follows shortly.
         tokio::time::sleep(Duration::from_millis(2)).await;
     };
-    let snapshot =
-        tokio::task::spawn_blocking(move || Arc::new(Snapshot::new(version, revision, view)))
-            .await
-            .map_err(failure)?;
+    let for_edition = uri.clone();
+    let snapshot = tokio::task::spawn_blocking(move || {
+        Arc::new(Snapshot::new(version, revision, view).compared(&for_edition))
+    })
+    .await
+    .map_err(failure)?;
     let mut s = lock(state);
     let Some(doc) = s.documents.get_mut(uri) else {
         return Ok(None);

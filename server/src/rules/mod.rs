@@ -2,9 +2,11 @@
 //! severity, fix safety and documentation, and the context each rule's
 //! check reads.
 //!
-//! One rule per file, under its group (`markings`, `ocr`, `speakers`,
-//! `names`, `meta`); the file's `//!` comment is the rule's documentation.
+//! One rule per file, under its group (`editions`, `markings`, `ocr`,
+//! `speakers`, `names`, `meta`); the file's `//!` comment is the rule's
+//! documentation.
 
+mod editions;
 mod markings;
 mod meta;
 mod names;
@@ -68,6 +70,9 @@ pub enum Check {
     /// Both: each section, and the document once (a rule that says once,
     /// for the whole document, what it would say of almost every section).
     Both(fn(&Context, &mut Report), fn(&Whole, &mut Report)),
+    /// The document compared with another edition of it, when one is
+    /// declared.
+    Edition(fn(&EditionContext, &mut Report)),
 }
 
 impl Rule {
@@ -88,6 +93,13 @@ impl Rule {
 
 /// Every rule, in code order.
 pub static REGISTRY: &[&Rule] = &[
+    &editions::misread::RULE,
+    &editions::name_spelling::RULE,
+    &editions::punctuation::RULE,
+    &editions::words::RULE,
+    &editions::paragraphing::RULE,
+    &editions::turn::RULE,
+    &editions::unusable::RULE,
     &markings::unmarked_paragraph::RULE,
     &markings::unknown_portion_mark::RULE,
     &markings::portion_above_banner::RULE,
@@ -197,6 +209,21 @@ pub struct Whole<'a> {
     pub problems: &'a [crate::suppression::Problem],
 }
 
+/// What an edition rule's check reads: this document, the other
+/// edition's name, and what comparing the two found.
+pub struct EditionContext<'a> {
+    pub text: &'a str,
+    /// The other edition, as the caller names it (its path).
+    pub other_name: &'a str,
+    pub comparison: &'a crate::editions::Comparison,
+    /// Where this document declares the other edition (its `edition`
+    /// comment), if it does.
+    pub declared_at: Option<Range<usize>>,
+    /// Why the other edition could not be read, when it could not (the
+    /// comparison is then empty).
+    pub unreadable: Option<&'a str>,
+}
+
 /// Where a rule's check puts its findings. The engine fills in the code and
 /// severity.
 pub struct Report {
@@ -260,6 +287,13 @@ impl Report {
 pub trait FindingExt {
     fn with_fix(&mut self, fix: Fix) -> &mut Self;
     fn with_related(&mut self, range: Range<usize>, message: impl Into<String>) -> &mut Self;
+    /// Relates the finding to `range` of another document, `document`.
+    fn with_related_in(
+        &mut self,
+        document: &str,
+        range: Range<usize>,
+        message: impl Into<String>,
+    ) -> &mut Self;
 }
 
 impl FindingExt for Finding {
@@ -272,6 +306,21 @@ impl FindingExt for Finding {
         self.related.push(Related {
             range,
             message: message.into(),
+            document: None,
+        });
+        self
+    }
+
+    fn with_related_in(
+        &mut self,
+        document: &str,
+        range: Range<usize>,
+        message: impl Into<String>,
+    ) -> &mut Self {
+        self.related.push(Related {
+            range,
+            message: message.into(),
+            document: Some(document.to_string()),
         });
         self
     }
@@ -328,6 +377,25 @@ pub fn run_document(whole: &Whole) -> Vec<Finding> {
         };
         let mut report = Report::new(rule, severity);
         check(whole, &mut report);
+        out.append(&mut report.findings);
+    }
+    out
+}
+
+/// Runs every enabled edition rule over a comparison, at its configured
+/// severity.
+pub fn run_editions(cx: &EditionContext, config: &Config) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for rule in REGISTRY {
+        let Check::Edition(check) = rule.check else {
+            continue;
+        };
+        let crate::config::RuleSetting::On(severity) = config.setting(rule.code, rule.severity)
+        else {
+            continue;
+        };
+        let mut report = Report::new(rule, severity);
+        check(cx, &mut report);
         out.append(&mut report.findings);
     }
     out

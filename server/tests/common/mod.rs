@@ -37,6 +37,11 @@ fn excerpt(text: &str, range: &std::ops::Range<usize>) -> String {
 }
 
 pub fn render(text: &str, findings: &[Finding]) -> String {
+    render_editions(text, "", findings)
+}
+
+/// [`render`], with related places in another edition, `other`.
+pub fn render_editions(text: &str, other: &str, findings: &[Finding]) -> String {
     let mut out = String::new();
     for f in findings {
         let (l, c) = position(text, f.range.start);
@@ -48,10 +53,14 @@ pub fn render(text: &str, findings: &[Finding]) -> String {
             f.message
         ));
         for r in &f.related {
-            let (l, c) = position(text, r.range.start);
+            let (in_text, name) = match &r.document {
+                Some(name) => (other, format!(" in {name}")),
+                None => (text, String::new()),
+            };
+            let (l, c) = position(in_text, r.range.start);
             out.push_str(&format!(
-                "    related {l}:{c} `{}` {}\n",
-                excerpt(text, &r.range),
+                "    related{name} {l}:{c} `{}` {}\n",
+                excerpt(in_text, &r.range),
                 r.message
             ));
         }

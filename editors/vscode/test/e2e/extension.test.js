@@ -88,6 +88,8 @@ before(async () => {
       'memcon-2008-sochi.txt': sample('memcon-2008-sochi.txt'),
       'press-conference-2007-web.md': sample('press-conference-2007-web.md'),
       'press-conference-2007-ocr.txt': sample('press-conference-2007-ocr.txt'),
+      // The OCR'd edition, declaring the web page as its other edition.
+      'scan-2007.txt': `<!-- transcript: edition press-conference-2007-web.md -->\n${sample('press-conference-2007-ocr.txt')}`,
     },
     settings: SETTINGS,
   });
@@ -143,7 +145,7 @@ async function problemCodes(file) {
       break;
     }
     // Rows without a code are a problem's related places.
-    const code = /\b([MOSTX]\d{3})\b/.exec(row.text)?.[1];
+    const code = /\b([EMOSTX]\d{3})\b/.exec(row.text)?.[1];
     if (code) {
       codes.push(code);
     }
@@ -258,6 +260,18 @@ check('Show Speaker Statistics shows the numbers transcript-ls stats gives', asy
   assert.equal(stats.speakers.length, 2);
   await workbench.command('View: Revert and Close Editor');
   await waitFor('the report closed', () => workbench.activeTab(), (tab) => tab === 'talks.memcon');
+});
+
+check('Compare with the Other Edition opens the diff editor on the two editions', async () => {
+  await workbench.openFile('scan-2007.txt');
+  await workbench.waitForLanguage('Transcript');
+  await workbench.command('Transcript: Compare with the Other Edition');
+  await waitFor(
+    'the diff editor on the two editions',
+    () => workbench.activeTab(),
+    (tab) => tab?.startsWith('press-conference-2007-web.md \u2194 scan-2007.txt'),
+  );
+  await workbench.command('View: Close Editor');
 });
 
 check('Restart Server restarts it without reporting an error', async () => {

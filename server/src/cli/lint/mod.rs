@@ -2,9 +2,9 @@
 //! and folders, for CI.
 
 mod configs;
-mod format;
+pub mod format;
 mod progress;
-mod write;
+pub mod write;
 
 use std::io::{IsTerminal, Read, Write as _};
 use std::path::PathBuf;

@@ -103,10 +103,15 @@ pub fn write(out: &mut dyn Write, files: &[FileFindings], color: bool) -> io::Re
                 paint.wrap(sev, &"^".repeat(width))
             )?;
             for r in &f.related {
-                let p = file.position(r.range.start);
+                let in_file = file.file_of(r);
+                let p = in_file.position(r.range.start);
+                let path = match r.document {
+                    Some(_) => format!("{}:", in_file.path),
+                    None => String::new(),
+                };
                 writeln!(
                     out,
-                    "{gutter} = note: {} at {}:{}",
+                    "{gutter} = note: {} at {path}{}:{}",
                     r.message, p.line, p.column
                 )?;
             }

@@ -7,6 +7,7 @@
 //!   "line": 15, "column": 1, "end_line": 15, "end_column": 11,
 //!   "range": { "start": 512, "end": 522 },
 //!   "related": [ { "message": "…", "line": 1, "column": 1, "range": { … } } ],
+//!              (a place in the other edition, from `compare`, has a "path")
 //!   "fix": { "applicability": "unsafe", "title": "…",
 //!            "edits": [ { "range": { … }, "line": 15, "column": 1,
 //!                         "end_line": 15, "end_column": 11, "replacement": "8-25-2025" } ] },
@@ -50,9 +51,14 @@ pub fn finding(file: &FileFindings, f: &transcript_ls::Finding) -> Value {
         "end_column": end.column,
         "range": { "start": f.range.start, "end": f.range.end },
         "related": f.related.iter().map(|r| {
-            let p = file.position(r.range.start);
-            json!({ "message": r.message, "line": p.line, "column": p.column,
-                    "range": { "start": r.range.start, "end": r.range.end } })
+            let in_file = file.file_of(r);
+            let p = in_file.position(r.range.start);
+            let mut related = json!({ "message": r.message, "line": p.line, "column": p.column,
+                    "range": { "start": r.range.start, "end": r.range.end } });
+            if r.document.is_some() {
+                related["path"] = json!(in_file.path);
+            }
+            related
         }).collect::<Vec<_>>(),
         "fix": f.automatic_fix().map(|fix| fix_json(file, fix)),
         "fixes": f.fixes.iter().map(|fix| fix_json(file, fix)).collect::<Vec<_>>(),

@@ -37,6 +37,9 @@ pub struct FileFindings<'a> {
     pub text: &'a str,
     pub index: LineIndex,
     pub findings: &'a [Finding],
+    /// The other edition the findings' related places may lie in
+    /// (`compare`), whose findings are not printed.
+    pub edition: Option<&'a FileFindings<'a>>,
 }
 
 /// A 1-based line and column (in characters).
@@ -46,6 +49,16 @@ pub struct Position {
     pub column: usize,
 }
 
+impl<'a> FileFindings<'a> {
+    /// The same, with related places in `edition` as well.
+    pub fn with_edition(self, edition: &'a FileFindings<'a>) -> FileFindings<'a> {
+        FileFindings {
+            edition: Some(edition),
+            ..self
+        }
+    }
+}
+
 impl FileFindings<'_> {
     pub fn new<'a>(path: &'a str, text: &'a str, findings: &'a [Finding]) -> FileFindings<'a> {
         FileFindings {
@@ -53,6 +66,15 @@ impl FileFindings<'_> {
             text,
             index: LineIndex::new(text),
             findings,
+            edition: None,
+        }
+    }
+
+    /// The file a related place lies in: this one, or the other edition.
+    pub fn file_of(&self, related: &transcript_ls::finding::Related) -> &FileFindings<'_> {
+        match (&related.document, self.edition) {
+            (Some(_), Some(edition)) => edition,
+            _ => self,
         }
     }
 

@@ -51,11 +51,20 @@ pub fn write(out: &mut dyn Write, files: &[FileFindings]) -> io::Result<()> {
                 result["ruleIndex"] = json!(i);
             }
             if !f.related.is_empty() {
-                result["relatedLocations"] = json!(f.related.iter().enumerate().map(|(i, r)| json!({
-                    "id": i,
-                    "message": { "text": r.message },
-                    "physicalLocation": { "artifactLocation": { "uri": uri }, "region": region(file, &r.range) },
-                })).collect::<Vec<_>>());
+                result["relatedLocations"] = json!(
+                    f.related
+                        .iter()
+                        .enumerate()
+                        .map(|(i, r)| json!({
+                            "id": i,
+                            "message": { "text": r.message },
+                            "physicalLocation": {
+                                "artifactLocation": { "uri": self::uri(file.file_of(r).path) },
+                                "region": region(file.file_of(r), &r.range),
+                            },
+                        }))
+                        .collect::<Vec<_>>()
+                );
             }
             if !f.fixes.is_empty() {
                 result["fixes"] = json!(
