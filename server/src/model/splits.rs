@@ -255,8 +255,8 @@ fn opens_list(text: &str, p: &Paragraph) -> bool {
 /// the artist of the Capitol, an American` / `immigrant`).
 fn reads_as_title(line: &str) -> bool {
     const SMALL: &[&str] = &[
-        "with", "from", "into", "onto", "upon", "that", "than", "over", "about", "after",
-        "before", "under", "between", "through", "within", "without", "during",
+        "with", "from", "into", "onto", "upon", "that", "than", "over", "about", "after", "before",
+        "under", "between", "through", "within", "without", "during",
     ];
     let long: Vec<&str> = line
         .split_whitespace()
@@ -446,13 +446,10 @@ fn starts_with_word(text: &str, p: &Paragraph) -> bool {
     };
     let quoted = content[..start].contains(['"', '“', '(', '[']);
     !quoted
-        && content[start..]
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| {
-                !w.ends_with([')', ':'])
-                    && (!w.ends_with('.') || w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
-            })
+        && content[start..].split_whitespace().next().is_some_and(|w| {
+            !w.ends_with([')', ':'])
+                && (!w.ends_with('.') || w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        })
 }
 
 fn last_line<'t>(text: &'t str, p: &Paragraph) -> &'t str {
@@ -554,7 +551,9 @@ mod tests {
         ));
         // A column's cut-off fragments.
         assert!(!joined("In regard to item three\n\nwe would not recei\n"));
-        assert!(!joined("Comnittee for Cultural\n\nrelations and the others\n"));
+        assert!(!joined(
+            "Comnittee for Cultural\n\nrelations and the others\n"
+        ));
         // A narrow column of clean print still goes on.
         assert!(joined("the assassination of\n\nPresident Kennedy were\n"));
     }

@@ -541,7 +541,6 @@ fn verdict(
     cable: bool,
     names: &KnownNames,
 ) -> Option<Verdict> {
-
     let case = Case::of(word);
     match case {
         Some(Case::Title) if letters < 5 => return None,
