@@ -11,10 +11,14 @@ use crate::word_hash::KeyMap;
 /// Capitalised words of five letters or more, capital then lower case,
 /// possessive `'s` removed: proper names, unless the document also writes
 /// them in lower case.
-pub fn candidates(text: &str, words: &[Range<usize>]) -> Vec<(String, Range<usize>)> {
-    (names_and_lower_words(text, words).0.into_iter())
-        .map(|(name, r)| (name.to_string(), r))
-        .collect()
+pub fn candidates<'t>(
+    text: &'t str,
+    words: &[Range<usize>],
+) -> impl Iterator<Item = (&'t str, Range<usize>)> {
+    words.iter().filter_map(|w| match name_or_lower(text, w) {
+        Some(NameOrLower::Name(name, range)) => Some((name, range)),
+        _ => None,
+    })
 }
 
 /// The proper-name [`candidates`] of `words`, and the words of five
@@ -26,27 +30,43 @@ pub fn names_and_lower_words<'t>(
 ) -> (Vec<(&'t str, Range<usize>)>, LowerWords) {
     let mut names = Vec::new();
     let mut lower = LowerWords::default();
-    for (c, r) in words.iter().filter_map(|w| core(text, w)) {
-        if c.is_ascii() {
-            // The same tests, byte by byte.
-            let b = c.as_bytes();
-            if b[0].is_ascii_lowercase() {
-                *lower.entry(lower_key(c)).or_default() += 1;
-            } else if b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_lowercase) {
-                names.push((c, r));
-            }
-            continue;
-        }
-        let mut chars = c.chars();
-        match chars.next() {
-            Some(first) if first.is_lowercase() => *lower.entry(lower_key(c)).or_default() += 1,
-            Some(first) if first.is_uppercase() && chars.all(char::is_lowercase) => {
-                names.push((c, r))
-            }
-            _ => {}
+    for w in words {
+        match name_or_lower(text, w) {
+            Some(NameOrLower::Name(name, range)) => names.push((name, range)),
+            Some(NameOrLower::Lower(word)) => *lower.entry(lower_key(word)).or_default() += 1,
+            None => {}
         }
     }
     (names, lower)
+}
+
+/// What one word tells of names: a proper-name candidate, or a word of
+/// five letters or more in lower case (which rules a candidate out).
+pub enum NameOrLower<'t> {
+    Name(&'t str, Range<usize>),
+    Lower(&'t str),
+}
+
+/// What the word at `w` tells of names, if anything.
+pub fn name_or_lower<'t>(text: &'t str, w: &Range<usize>) -> Option<NameOrLower<'t>> {
+    let (c, r) = core(text, w)?;
+    if c.is_ascii() {
+        // The same tests, byte by byte.
+        let b = c.as_bytes();
+        if b[0].is_ascii_lowercase() {
+            return Some(NameOrLower::Lower(c));
+        }
+        let name = b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_lowercase);
+        return name.then_some(NameOrLower::Name(c, r));
+    }
+    let mut chars = c.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() => Some(NameOrLower::Lower(c)),
+        Some(first) if first.is_uppercase() && chars.all(char::is_lowercase) => {
+            Some(NameOrLower::Name(c, r))
+        }
+        _ => None,
+    }
 }
 
 /// Counts of lower-case words by key; the keys are hashes already.
