@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::word_hash::KeyMap;
+use crate::word_hash::{KEY_START, KeyMap, key, key_bytes};
 
 /// Capitalised words of five letters or more, capital then lower case,
 /// possessive `'s` removed: proper names, unless the document also writes
@@ -119,17 +119,22 @@ fn core_chars<'t>(text: &'t str, w: &Range<usize>) -> Option<(&'t str, Range<usi
 pub fn variants(counts: &HashMap<&str, usize>) -> HashMap<String, String> {
     // Deletion neighbourhoods: `b` is `a` with one letter dropped when `b`
     // is among `a`'s deletions; `a` and `b` differ in one letter when they
-    // share a deletion at the same position.
-    let mut neighbourhood: HashMap<String, Vec<(&str, Option<usize>)>> = HashMap::new();
+    // share a deletion at the same position. Each deletion is keyed by its
+    // hash, not written out (a document has thousands of names, each with
+    // a deletion per letter); spellings that share a key are compared
+    // letter by letter before they are paired.
+    let mut neighbourhood: KeyMap<Vec<(&str, Option<usize>)>> = KeyMap::default();
     for &name in counts.keys() {
         neighbourhood
-            .entry(name.to_string())
+            .entry(key(name))
             .or_default()
             .push((name, None));
-        let chars: Vec<char> = name.chars().collect();
-        for i in 1..chars.len() - 1 {
-            let key: String = chars[..i].iter().chain(&chars[i + 1..]).collect();
-            neighbourhood.entry(key).or_default().push((name, Some(i)));
+        let chars = name.chars().count();
+        for i in 1..chars.saturating_sub(1) {
+            neighbourhood
+                .entry(deletion_key(name, i))
+                .or_default()
+                .push((name, Some(i)));
         }
     }
     let mut out: HashMap<String, String> = HashMap::new();
@@ -141,7 +146,7 @@ pub fn variants(counts: &HashMap<&str, usize>) -> HashMap<String, String> {
                     (Some(x), Some(y)) => x == y,
                     (None, None) => false,
                 };
-                if !related || a == b {
+                if !related || a == b || !same_deletion(a, pa, b, pb) {
                     continue;
                 }
                 let (ca, cb) = (counts[a], counts[b]);
@@ -168,6 +173,29 @@ pub fn variants(counts: &HashMap<&str, usize>) -> HashMap<String, String> {
         }
     }
     out
+}
+
+/// `name` without its `i`th character.
+fn deleted(name: &str, i: Option<usize>) -> impl Iterator<Item = char> + '_ {
+    name.chars()
+        .enumerate()
+        .filter(move |(k, _)| Some(*k) != i)
+        .map(|(_, c)| c)
+}
+
+/// The [`key`] of `name` without its `i`th character, as if written out.
+fn deletion_key(name: &str, i: usize) -> u64 {
+    let mut buffer = [0; 4];
+    let mut hash = KEY_START;
+    for c in deleted(name, Some(i)) {
+        hash = key_bytes(hash, c.encode_utf8(&mut buffer).as_bytes());
+    }
+    hash
+}
+
+/// Whether `a` without its `pa`th character is `b` without its `pb`th.
+fn same_deletion(a: &str, pa: Option<usize>, b: &str, pb: Option<usize>) -> bool {
+    deleted(a, pa).eq(deleted(b, pb))
 }
 
 /// Whether the pair is no name spelled two ways: the minority spelling
