@@ -9,7 +9,16 @@ use std::thread::LocalKey;
 
 /// The key of a word: FNV-1a of its bytes.
 pub fn key(word: &str) -> u64 {
-    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+    key_bytes(KEY_START, word.as_bytes())
+}
+
+/// The key of no bytes, where [`key_bytes`] starts.
+pub const KEY_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// The key `hash` (of the bytes before) goes on to with `bytes`: a word's
+/// key taken a piece at a time.
+pub fn key_bytes(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
 }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::section::{Evaluation, Section};
+use super::section::{self, Evaluation, Section};
 use super::sections::{SECTION_BYTES, candidates};
 use crate::config::Config;
 use crate::facts::{Changed, Facts, Summary, Totals};
@@ -293,10 +293,16 @@ impl Sections {
 }
 
 /// Cuts `text` into sections of at least `min` bytes where it can, each
-/// after the first starting with a speaker turn. Never empty.
+/// after the first starting with a speaker turn. Never empty. Candidates
+/// whose first line is no label are dropped before any part is parsed
+/// whole; the parse of the parts still has the last word.
 fn split(text: &str, min: usize) -> Vec<Arc<Section>> {
     let mut bounds = vec![0];
-    bounds.extend(candidates(text, min));
+    bounds.extend(
+        candidates(text, min)
+            .into_iter()
+            .filter(|&at| section::may_start_turn(&text[at..])),
+    );
     bounds.push(text.len());
     let parts: Vec<Section> = bounds
         .par_windows(2)

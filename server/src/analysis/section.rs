@@ -4,7 +4,7 @@
 
 use std::sync::{Arc, Mutex, OnceLock};
 
-use tree_sitter::Node;
+use tree_sitter::{Node, Tree};
 
 use crate::config::Config;
 use crate::facts::{Facts, Summary};
@@ -54,10 +54,7 @@ impl Section {
     /// Parses and reads `text`.
     pub fn new(text: String) -> Section {
         let tree = syntax::parse(&text);
-        let starts_turn = tree
-            .root_node()
-            .named_child(0)
-            .is_some_and(|n| n.kind() == "speaker_turn" && n.start_byte() == 0);
+        let starts_turn = starts_turn(&tree);
         let ends_header = last_child(tree.root_node()).is_some_and(|n| {
             is_header(n) || (n.kind() == "speaker_turn" && last_child(n).is_some_and(is_header))
         });
@@ -157,6 +154,25 @@ impl Section {
             reported,
         }
     }
+}
+
+/// Whether a parsed text starts with a speaker turn, as a section after a
+/// cut must.
+fn starts_turn(tree: &Tree) -> bool {
+    tree.root_node()
+        .named_child(0)
+        .is_some_and(|n| n.kind() == "speaker_turn" && n.start_byte() == 0)
+}
+
+/// Whether `text`, parsed alone, can start with a speaker turn, judged from
+/// its first line: the scanner decides what a line is from that line alone,
+/// so a first line that parses as no label starts no turn however the text
+/// goes on. Most candidate cuts in memoranda fail so (`SUBJECT: ...`
+/// after an empty line); judging them on one line spares parsing and
+/// reading the whole part only to read it again joined to the one before.
+pub fn may_start_turn(text: &str) -> bool {
+    let end = text.find('\n').map_or(text.len(), |n| n + 1);
+    starts_turn(&syntax::parse(&text[..end]))
 }
 
 fn last_child(node: Node<'_>) -> Option<Node<'_>> {

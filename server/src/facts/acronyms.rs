@@ -19,24 +19,34 @@ pub const RATIO: usize = 3;
 pub fn pieces<'t>(text: &'t str, words: &[Range<usize>]) -> Vec<(&'t str, Range<usize>)> {
     let mut out = Vec::new();
     for w in words {
-        let word = &text[w.clone()];
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            continue;
-        }
-        let mut at = 0;
-        for piece in word.split(|c: char| !c.is_alphabetic()) {
-            let start = w.start + at;
-            at += piece.len() + 1;
-            let capitals = piece.bytes().filter(u8::is_ascii_uppercase).count();
-            if (3..=6).contains(&piece.len())
-                && capitals >= 2
-                && piece.bytes().all(|b| b.is_ascii_uppercase() || b == b'l')
-            {
-                out.push((piece, start..start + piece.len()));
-            }
-        }
+        word_pieces(text, w, |piece, range| out.push((piece, range)));
     }
     out
+}
+
+/// The acronyms of the word at `w` (see [`pieces`]), each given to `found`
+/// with its range.
+pub fn word_pieces<'t>(
+    text: &'t str,
+    w: &Range<usize>,
+    mut found: impl FnMut(&'t str, Range<usize>),
+) {
+    let word = &text[w.clone()];
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return;
+    }
+    let mut at = 0;
+    for piece in word.split(|c: char| !c.is_alphabetic()) {
+        let start = w.start + at;
+        at += piece.len() + 1;
+        let capitals = piece.bytes().filter(u8::is_ascii_uppercase).count();
+        if (3..=6).contains(&piece.len())
+            && capitals >= 2
+            && piece.bytes().all(|b| b.is_ascii_uppercase() || b == b'l')
+        {
+            found(piece, start..start + piece.len());
+        }
+    }
 }
 
 /// Whether `rare` is `usual` (in capitals) with one letter misread for one

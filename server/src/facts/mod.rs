@@ -13,6 +13,7 @@ pub mod indents;
 pub mod letter_readings;
 pub mod names;
 pub mod vocabulary;
+pub mod word_tally;
 pub mod words;
 
 use std::collections::{HashMap, HashSet};
@@ -21,11 +22,10 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use self::indents::indents as stray_indents;
-use self::names::{
-    KeyHasher, LowerWords, lower_key, names_and_lower_words, variants as name_variants,
-};
-use self::vocabulary::{Vocabulary, wanted_keys, written_keys};
-use self::words::prose_words;
+use self::names::{KeyHasher, LowerWords, lower_key, variants as name_variants};
+use self::vocabulary::Vocabulary;
+use self::word_tally::WordTally;
+use self::words::words_and_shapes;
 use crate::config::Config;
 use crate::model::{
     self, Date, Level, MarkPosition, ParagraphRole, Participant, Raw, Speaker, speaker_table,
@@ -214,23 +214,14 @@ impl Summary {
         let (indents, judged) = stray_indents(text, model);
         s.indents = indents.len();
         s.judged = judged;
-        let words = prose_words(text, model);
-        let (names, lowered) = names_and_lower_words(text, &words);
-        for (name, range) in names {
-            match s.names.get_mut(name) {
-                Some((n, _)) => *n += 1,
-                None => {
-                    s.names.insert(name.to_string(), (1, range));
-                }
-            }
-        }
-        s.lowered = lowered;
-        s.mentions = mentions(text, &words);
-        for (piece, range) in acronyms::pieces(text, &words) {
-            s.acronyms.entry(piece.to_string()).or_insert((0, range)).0 += 1;
-        }
-        s.written = written_keys(text, &words);
-        s.wanted = wanted_keys(text, &words);
+        let (words, shapes) = words_and_shapes(text, model);
+        let tally = WordTally::of(text, &words, &shapes);
+        s.names = tally.names;
+        s.lowered = tally.lowered;
+        s.mentions = tally.mentions;
+        s.acronyms = tally.acronyms;
+        s.written = tally.written;
+        s.wanted = tally.wanted;
         s.directives = suppression::scan(text);
         s.first_line = match text.find('\n') {
             Some(n) if text[..n].trim().is_empty() => suppression::first_line(text, n),
@@ -239,56 +230,6 @@ impl Summary {
         };
         s
     }
-}
-
-/// Titles after which the prose names a person: `Mr. Dulles`, `Chief
-/// Rowley`.
-const MENTION_TITLES: &[&str] = &[
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Dr.",
-    "Senator",
-    "Representative",
-    "Congressman",
-    "Chief",
-    "General",
-    "Director",
-    "Judge",
-    "Justice",
-    "Secretary",
-    "Ambassador",
-    "Governor",
-    "Commissioner",
-    "Colonel",
-    "Admiral",
-    "Agent",
-    "Inspector",
-];
-
-/// The surnames `words` write after a title, in capitals, each with its
-/// first written form and count, sorted.
-fn mentions(text: &str, words: &[Range<usize>]) -> Vec<(String, String, usize)> {
-    let mut out: Vec<(String, String, usize)> = Vec::new();
-    for pair in words.windows(2) {
-        if !MENTION_TITLES.contains(&&text[pair[0].clone()]) {
-            continue;
-        }
-        let name = text[pair[1].clone()].trim_end_matches(|c: char| !c.is_alphabetic());
-        let name = name.strip_suffix("'s").unwrap_or(name);
-        if name.chars().count() >= 3
-            && name.starts_with(|c: char| c.is_uppercase())
-            && name.chars().all(char::is_alphabetic)
-        {
-            let upper = name.to_uppercase();
-            match out.iter_mut().find(|(u, _, _)| *u == upper) {
-                Some(m) => m.2 += 1,
-                None => out.push((upper, name.to_string(), 1)),
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 /// The portion marks of one record, or of the part of one in a section:

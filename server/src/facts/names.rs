@@ -6,15 +6,19 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::word_hash::KeyMap;
+use crate::word_hash::{KEY_START, KeyMap, key, key_bytes};
 
 /// Capitalised words of five letters or more, capital then lower case,
 /// possessive `'s` removed: proper names, unless the document also writes
 /// them in lower case.
-pub fn candidates(text: &str, words: &[Range<usize>]) -> Vec<(String, Range<usize>)> {
-    (names_and_lower_words(text, words).0.into_iter())
-        .map(|(name, r)| (name.to_string(), r))
-        .collect()
+pub fn candidates<'t>(
+    text: &'t str,
+    words: &[Range<usize>],
+) -> impl Iterator<Item = (&'t str, Range<usize>)> {
+    words.iter().filter_map(|w| match name_or_lower(text, w) {
+        Some(NameOrLower::Name(name, range)) => Some((name, range)),
+        _ => None,
+    })
 }
 
 /// The proper-name [`candidates`] of `words`, and the words of five
@@ -26,27 +30,43 @@ pub fn names_and_lower_words<'t>(
 ) -> (Vec<(&'t str, Range<usize>)>, LowerWords) {
     let mut names = Vec::new();
     let mut lower = LowerWords::default();
-    for (c, r) in words.iter().filter_map(|w| core(text, w)) {
-        if c.is_ascii() {
-            // The same tests, byte by byte.
-            let b = c.as_bytes();
-            if b[0].is_ascii_lowercase() {
-                *lower.entry(lower_key(c)).or_default() += 1;
-            } else if b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_lowercase) {
-                names.push((c, r));
-            }
-            continue;
-        }
-        let mut chars = c.chars();
-        match chars.next() {
-            Some(first) if first.is_lowercase() => *lower.entry(lower_key(c)).or_default() += 1,
-            Some(first) if first.is_uppercase() && chars.all(char::is_lowercase) => {
-                names.push((c, r))
-            }
-            _ => {}
+    for w in words {
+        match name_or_lower(text, w) {
+            Some(NameOrLower::Name(name, range)) => names.push((name, range)),
+            Some(NameOrLower::Lower(word)) => *lower.entry(lower_key(word)).or_default() += 1,
+            None => {}
         }
     }
     (names, lower)
+}
+
+/// What one word tells of names: a proper-name candidate, or a word of
+/// five letters or more in lower case (which rules a candidate out).
+pub enum NameOrLower<'t> {
+    Name(&'t str, Range<usize>),
+    Lower(&'t str),
+}
+
+/// What the word at `w` tells of names, if anything.
+pub fn name_or_lower<'t>(text: &'t str, w: &Range<usize>) -> Option<NameOrLower<'t>> {
+    let (c, r) = core(text, w)?;
+    if c.is_ascii() {
+        // The same tests, byte by byte.
+        let b = c.as_bytes();
+        if b[0].is_ascii_lowercase() {
+            return Some(NameOrLower::Lower(c));
+        }
+        let name = b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_lowercase);
+        return name.then_some(NameOrLower::Name(c, r));
+    }
+    let mut chars = c.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() => Some(NameOrLower::Lower(c)),
+        Some(first) if first.is_uppercase() && chars.all(char::is_lowercase) => {
+            Some(NameOrLower::Name(c, r))
+        }
+        _ => None,
+    }
 }
 
 /// Counts of lower-case words by key; the keys are hashes already.
@@ -99,17 +119,22 @@ fn core_chars<'t>(text: &'t str, w: &Range<usize>) -> Option<(&'t str, Range<usi
 pub fn variants(counts: &HashMap<&str, usize>) -> HashMap<String, String> {
     // Deletion neighbourhoods: `b` is `a` with one letter dropped when `b`
     // is among `a`'s deletions; `a` and `b` differ in one letter when they
-    // share a deletion at the same position.
-    let mut neighbourhood: HashMap<String, Vec<(&str, Option<usize>)>> = HashMap::new();
+    // share a deletion at the same position. Each deletion is keyed by its
+    // hash, not written out (a document has thousands of names, each with
+    // a deletion per letter); spellings that share a key are compared
+    // letter by letter before they are paired.
+    let mut neighbourhood: KeyMap<Vec<(&str, Option<usize>)>> = KeyMap::default();
     for &name in counts.keys() {
         neighbourhood
-            .entry(name.to_string())
+            .entry(key(name))
             .or_default()
             .push((name, None));
-        let chars: Vec<char> = name.chars().collect();
-        for i in 1..chars.len() - 1 {
-            let key: String = chars[..i].iter().chain(&chars[i + 1..]).collect();
-            neighbourhood.entry(key).or_default().push((name, Some(i)));
+        let chars = name.chars().count();
+        for i in 1..chars.saturating_sub(1) {
+            neighbourhood
+                .entry(deletion_key(name, i))
+                .or_default()
+                .push((name, Some(i)));
         }
     }
     let mut out: HashMap<String, String> = HashMap::new();
@@ -121,7 +146,7 @@ pub fn variants(counts: &HashMap<&str, usize>) -> HashMap<String, String> {
                     (Some(x), Some(y)) => x == y,
                     (None, None) => false,
                 };
-                if !related || a == b {
+                if !related || a == b || !same_deletion(a, pa, b, pb) {
                     continue;
                 }
                 let (ca, cb) = (counts[a], counts[b]);
@@ -148,6 +173,29 @@ pub fn variants(counts: &HashMap<&str, usize>) -> HashMap<String, String> {
         }
     }
     out
+}
+
+/// `name` without its `i`th character.
+fn deleted(name: &str, i: Option<usize>) -> impl Iterator<Item = char> + '_ {
+    name.chars()
+        .enumerate()
+        .filter(move |(k, _)| Some(*k) != i)
+        .map(|(_, c)| c)
+}
+
+/// The [`key`] of `name` without its `i`th character, as if written out.
+fn deletion_key(name: &str, i: usize) -> u64 {
+    let mut buffer = [0; 4];
+    let mut hash = KEY_START;
+    for c in deleted(name, Some(i)) {
+        hash = key_bytes(hash, c.encode_utf8(&mut buffer).as_bytes());
+    }
+    hash
+}
+
+/// Whether `a` without its `pa`th character is `b` without its `pb`th.
+fn same_deletion(a: &str, pa: Option<usize>, b: &str, pb: Option<usize>) -> bool {
+    deleted(a, pa).eq(deleted(b, pb))
 }
 
 /// Whether the pair is no name spelled two ways: the minority spelling

@@ -63,34 +63,39 @@ fn initial(w: &str) -> bool {
 /// `words`, counted.
 pub fn written_keys(text: &str, words: &[Range<usize>]) -> KeyMap<u32> {
     let mut out = KeyMap::default();
-    for (i, range) in words.iter().enumerate() {
-        let w = &text[range.clone()];
-        let core = w.trim_matches(|c: char| c.is_ascii_punctuation());
-        if core.len() >= 2 && core.chars().all(char::is_alphabetic) {
-            *out.entry(key(core)).or_default() += 1;
-        }
-        if !w.contains('.') {
-            continue;
-        }
-        for chain in dotted_chains(w) {
-            let letters = &w[chain];
-            if letters
-                .bytes()
-                .all(|b| b.is_ascii_alphabetic() || b == b'.')
-            {
-                *out.entry(initialism_key(&letters.replace('.', "")))
-                    .or_default() += 1;
-            }
-        }
-        if let Some(next) = words.get(i + 1).map(|r| &text[r.clone()]) {
-            let next = next.trim_end_matches([',', ';', ':']);
-            if initial(w) && initial(next) {
-                let letters = format!("{}{}", &w[..1], &next[..1]);
-                *out.entry(initialism_key(&letters)).or_default() += 1;
-            }
-        }
+    for i in 0..words.len() {
+        add_written(text, words, i, &mut out);
     }
     out
+}
+
+/// Counts into `out` the keys [`written_keys`] takes of the `i`th word.
+pub fn add_written(text: &str, words: &[Range<usize>], i: usize, out: &mut KeyMap<u32>) {
+    let w = &text[words[i].clone()];
+    let core = w.trim_matches(|c: char| c.is_ascii_punctuation());
+    if core.len() >= 2 && core.chars().all(char::is_alphabetic) {
+        *out.entry(key(core)).or_default() += 1;
+    }
+    if !w.contains('.') {
+        return;
+    }
+    for chain in dotted_chains(w) {
+        let letters = &w[chain];
+        if letters
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || b == b'.')
+        {
+            *out.entry(initialism_key(&letters.replace('.', "")))
+                .or_default() += 1;
+        }
+    }
+    if let Some(next) = words.get(i + 1).map(|r| &text[r.clone()]) {
+        let next = next.trim_end_matches([',', ';', ':']);
+        if initial(w) && initial(next) {
+            let letters = format!("{}{}", &w[..1], &next[..1]);
+            *out.entry(initialism_key(&letters)).or_default() += 1;
+        }
+    }
 }
 
 /// The keys of every spelling O010 may look up for the tokens with
@@ -100,58 +105,64 @@ pub fn written_keys(text: &str, words: &[Range<usize>]) -> KeyMap<u32> {
 /// `U. 8.`). More than O010 asks, never less.
 pub fn wanted_keys(text: &str, words: &[Range<usize>]) -> KeyMap<u32> {
     let mut out = KeyMap::default();
+    for i in 0..words.len() {
+        add_wanted(text, words, i, &mut out);
+    }
+    out
+}
+
+/// Counts into `out` the keys [`wanted_keys`] takes of the `i`th word:
+/// none unless it has a digit.
+pub fn add_wanted(text: &str, words: &[Range<usize>], i: usize, out: &mut KeyMap<u32>) {
     let want_word = |form: &str, out: &mut KeyMap<u32>| {
         written(form, |w| {
             *out.entry(key(w)).or_default() += 1;
             false
         });
     };
-    for (i, range) in words.iter().enumerate() {
-        let w = &text[range.clone()];
-        if !w.bytes().any(|b| b.is_ascii_digit()) {
+    let w = &text[words[i].clone()];
+    if !w.bytes().any(|b| b.is_ascii_digit()) {
+        return;
+    }
+    for (_, t) in tokens(w) {
+        let b = t.as_bytes();
+        if !t.is_ascii()
+            || !b.iter().any(u8::is_ascii_digit)
+            || !b.iter().any(u8::is_ascii_alphabetic)
+        {
             continue;
         }
-        for (_, t) in tokens(w) {
-            let b = t.as_bytes();
-            if !t.is_ascii()
-                || !b.iter().any(u8::is_ascii_digit)
-                || !b.iter().any(u8::is_ascii_alphabetic)
-            {
-                continue;
+        want_word(t.trim_end_matches(|c: char| c.is_ascii_digit()), out);
+        for lower_first in [true, false] {
+            for form in letter_forms(t, lower_first).into_iter().flatten() {
+                want_word(&form, out);
             }
-            want_word(t.trim_end_matches(|c: char| c.is_ascii_digit()), &mut out);
-            for lower_first in [true, false] {
-                for form in letter_forms(t, lower_first).into_iter().flatten() {
-                    want_word(&form, &mut out);
+        }
+    }
+    for chain in dotted_chains(w) {
+        let letters: Option<String> = w[chain]
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| {
+                if b.is_ascii_digit() {
+                    initial_letter(b).map(char::from)
+                } else {
+                    Some(char::from(b))
                 }
-            }
-        }
-        for chain in dotted_chains(w) {
-            let letters: Option<String> = w[chain]
-                .bytes()
-                .filter(u8::is_ascii_alphanumeric)
-                .map(|b| {
-                    if b.is_ascii_digit() {
-                        initial_letter(b).map(char::from)
-                    } else {
-                        Some(char::from(b))
-                    }
-                })
-                .collect();
-            if let Some(letters) = letters {
-                *out.entry(initialism_key(&letters)).or_default() += 1;
-            }
-        }
-        if let (Some(letter), Some(previous)) = (
-            initial_letter(w.as_bytes()[0]),
-            i.checked_sub(1).map(|k| &text[words[k].clone()]),
-        ) && initial(previous)
-        {
-            let letters = format!("{}{}", &previous[..1], char::from(letter));
+            })
+            .collect();
+        if let Some(letters) = letters {
             *out.entry(initialism_key(&letters)).or_default() += 1;
         }
     }
-    out
+    if let (Some(letter), Some(previous)) = (
+        initial_letter(w.as_bytes()[0]),
+        i.checked_sub(1).map(|k| &text[words[k].clone()]),
+    ) && initial(previous)
+    {
+        let letters = format!("{}{}", &previous[..1], char::from(letter));
+        *out.entry(initialism_key(&letters)).or_default() += 1;
+    }
 }
 
 #[cfg(test)]

@@ -72,25 +72,23 @@ fn split_words(
     shapes: &mut Vec<u8>,
 ) {
     let bytes = &text.as_bytes()[range.clone()];
-    let class = |i: usize| BYTE_CLASS[usize::from(bytes[i])];
-    let mut i = 0;
-    while i < bytes.len() {
-        while i < bytes.len() && class(i) == SPACE {
-            i += 1;
-        }
-        let start = i;
-        let mut bits = 0;
-        while i < bytes.len() {
-            let c = class(i);
-            if c == SPACE {
-                break;
+    // The word begun, and its shape so far.
+    let mut open: Option<(usize, u8)> = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        let class = BYTE_CLASS[usize::from(b)];
+        match (&mut open, class) {
+            (Some((start, bits)), SPACE) => {
+                words.push(range.start + *start..range.start + i);
+                shapes.push(*bits);
+                open = None;
             }
-            bits |= c;
-            i += 1;
+            (Some((_, bits)), _) => *bits |= class,
+            (None, SPACE) => {}
+            (None, _) => open = Some((i, class)),
         }
-        if start < i {
-            words.push(range.start + start..range.start + i);
-            shapes.push(bits);
-        }
+    }
+    if let Some((start, bits)) = open {
+        words.push(range.start + start..range.end);
+        shapes.push(bits);
     }
 }

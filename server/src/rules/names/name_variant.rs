@@ -52,11 +52,9 @@ fn check(cx: &Context, out: &mut Report) {
     if cx.facts.variants.is_empty() {
         return;
     }
-    let acronyms = pieces(cx.text, &cx.words)
-        .into_iter()
-        .map(|(a, r)| (a.to_string(), r));
-    for (name, range) in candidates(cx.text, &cx.words).into_iter().chain(acronyms) {
-        let Some(right) = cx.facts.variants.get(&name) else {
+    let acronyms = pieces(cx.text, &cx.words);
+    for (name, range) in candidates(cx.text, &cx.words).chain(acronyms) {
+        let Some(right) = cx.facts.variants.get(name) else {
             continue;
         };
         out.add(
