@@ -154,13 +154,24 @@ async function stop(): Promise<void> {
 
 /**
  * Opens `.txt` and `.md` transcripts as Transcript (bug: VS Code's own
- * association of those extensions wins over `firstLine`). Each document is
- * looked at once per session, so a language the user picks afterwards stays.
+ * association of those extensions wins over `firstLine`). A document is
+ * looked at once while it stays open, so a language the user picks
+ * afterwards stays: VS Code changes a language by closing the document and
+ * opening it again at once. A document closed for good (no reopening
+ * within `FORGET_MS`, e.g. the side of a diff editor that was shut) is
+ * looked at anew the next time it opens.
  */
 function detectContent(context: vscode.ExtensionContext): void {
+  const FORGET_MS = 1000;
   const seen = new Set<string>();
+  const forgetting = new Map<string, ReturnType<typeof setTimeout>>();
   const look = async (document: vscode.TextDocument) => {
     const key = document.uri.toString();
+    const pending = forgetting.get(key);
+    if (pending !== undefined) {
+      clearTimeout(pending);
+      forgetting.delete(key);
+    }
     if (seen.has(key) || !isDetectedFile(document.fileName)) {
       return;
     }
@@ -179,7 +190,22 @@ function detectContent(context: vscode.ExtensionContext): void {
       await vscode.languages.setTextDocumentLanguage(document, LANGUAGE);
     }
   };
-  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((d) => void look(d)));
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument((d) => void look(d)),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      const key = d.uri.toString();
+      if (seen.has(key) && !forgetting.has(key)) {
+        forgetting.set(
+          key,
+          setTimeout(() => {
+            forgetting.delete(key);
+            seen.delete(key);
+          }, FORGET_MS),
+        );
+      }
+    }),
+    { dispose: () => forgetting.forEach((t) => clearTimeout(t)) },
+  );
   vscode.workspace.textDocuments.forEach((d) => void look(d));
 }
 
