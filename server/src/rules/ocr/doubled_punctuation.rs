@@ -9,9 +9,13 @@
 //! before one) and before a word, a dash or the line's end; not between
 //! digits (`1.,000`), not when its period ends an abbreviation (`U.S.,`,
 //! `Inc.,`, `etc.,`, `a.m.,`, `J.,`: the comma after it is right), and not
-//! among specks (`. .,. |`). A lone comma counts only between two real
-//! words on one line: at a line's ragged end or among OCR specks
-//! (`. , a so`) it is debris, not a slip.
+//! among specks (`. .,. |`). A pair of dots standing apart (`..
+//! GOVERNMENT`, `at parties. ..`) is a speck, not doubled punctuation. A
+//! lone comma counts only between two real words on one
+//! line (English words, names, words in capitals) and not after a full
+//! stop: at a line's ragged end, after a sentence or among OCR's garble
+//! (`. , a so`, `reason. , ee`, `Cé , MomsrindaS`) it is a speck, not a
+//! slip.
 //!
 //! ## Fires
 //! ```text
@@ -24,6 +28,8 @@
 //! ```text
 //! I agree... What I mean is, first; second.
 //! the U.S., the U.K., Acme Inc., and so on, etc., at 9 a.m., 1.,000
+//! .. UNITED STATES GOVERNMENT
+//! for that reason. , ee Cé , MomsrindaS
 //! ```
 //!
 //! ## Fix
@@ -84,6 +90,14 @@ fn check(cx: &Context, out: &mut Report) {
             && i > 0
             && word_follows_on_line(cx.text, word.end)
             && is_word(cx.slice(&cx.words[i - 1]))
+            && !cx
+                .slice(&cx.words[i - 1])
+                .ends_with(['.', '?', '!', ':', ';'])
+            && plausible(cx.slice(&cx.words[i - 1]))
+            && cx
+                .words
+                .get(i + 1)
+                .is_some_and(|next| plausible(cx.slice(next)))
         {
             let prev = &cx.words[i - 1];
             let gap = prev.end..word.start;
@@ -136,7 +150,13 @@ fn doubled(cx: &Context, word: &Range<usize>, k: usize, run: usize, out: &mut Re
         && (after == Some(b'/')
             || (before.is_some_and(|b| b.is_ascii_digit())
                 && after.is_some_and(|b| b.is_ascii_digit())));
-    if run == 2 && c != b':' && !path_or_range {
+    // A doubled mark is glued to what it follows; a pair of dots standing
+    // apart (`.. GOVERNMENT`, `at parties. ..`, `to .. .`) is a speck
+    // like any other, not the text's punctuation.
+    let glued = before.is_some_and(|b| {
+        b.is_ascii_alphanumeric() || matches!(b, b')' | b'"' | b'\'') || b >= 0x80
+    });
+    if run == 2 && c != b':' && !path_or_range && glued {
         let at = word.start + k;
         let mark = (c as char).to_string();
         out.add(at..at + 2, format!("doubled `{mark}`"))
@@ -357,6 +377,19 @@ fn word_follows_on_line(text: &str, at: usize) -> bool {
     line.split_whitespace()
         .next()
         .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+}
+
+/// A word a lone comma may stand beside: an English word, a name
+/// (`Tunheim , Chair`) or a word in capitals (`HARVEY , ROSELLI`), not
+/// OCR's garble (`MomsrindaS`, `fz`).
+fn plausible(w: &str) -> bool {
+    let core = w.trim_matches(|c: char| !c.is_alphabetic());
+    let letters = core.chars().count();
+    let name = letters >= 3
+        && core.chars().next().is_some_and(char::is_uppercase)
+        && core.chars().skip(1).all(char::is_lowercase);
+    let capitals = letters >= 2 && core.chars().all(char::is_uppercase);
+    name || capitals || crate::dictionary::is_word(core)
 }
 
 /// A word of two or more letters, with no more than trailing punctuation.
