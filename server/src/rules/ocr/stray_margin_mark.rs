@@ -1,9 +1,11 @@
 //! A stray mark in the margin: a line holding only `(`, or `( ` before a
 //! speaker label or paragraph with no closing `)`, or a bar or bracket
 //! (`| `, `] `, `[ `) before a paragraph's first word when that word is
-//! capitalised and the line is prose (four words or more, not all in
-//! capitals: a form's `| RECEIVED FROM.` is the form's debris); before a
-//! lower-case word a bar is the pronoun `I` (O001).
+//! capitalised; before a lower-case word a bar is the pronoun `I` (O001).
+//! A mark before text on its line counts only when that line is prose
+//! (four words or more, two in three of them English, one in lower case):
+//! a form's `| RECEIVED FROM.`, a declassification block's `( B. Reger,
+//! National Security Council` or a stamp's garble is no paragraph to clean.
 //!
 //! Declassified memcons are scanned from pages with bracket marks and
 //! punch holes in the margin; OCR turns them into a lone parenthesis at the
@@ -31,6 +33,7 @@
 
 use std::ops::Range;
 
+use crate::dictionary;
 use crate::finding::Severity;
 use crate::fix::{Edit, Fix};
 use crate::rules::{Check, Context, FindingExt, FixSafety, Report, Rule};
@@ -54,6 +57,16 @@ fn check(cx: &Context, out: &mut Report) {
     marks.sort_by_key(|r| r.start);
     marks.dedup();
     for mark in marks {
+        // Before text on its line, only before prose: `( B. Regér,
+        // National Security Council` is a declassification block, `(
+        // YDECIASSIVY it L PART` a stamp's garble.
+        let line_end = cx.text[mark.end..]
+            .find('\n')
+            .map_or(cx.text.len(), |n| mark.end + n);
+        let rest = &cx.text[mark.end..line_end];
+        if !rest.trim().is_empty() && !reads_as_prose(rest) {
+            continue;
+        }
         let deletion = deletion(cx.text, mark);
         out.add(mark.clone(), "stray `(` in the margin")
             .with_fix(Fix::safe(
@@ -88,8 +101,7 @@ fn check(cx: &Context, out: &mut Report) {
         // Only before a line of prose: a form's `| RECEIVED FROM.` is debris
         // of the form, not a paragraph to clean.
         let line = &cx.text[at + 1..line_end];
-        let prose = line.split_whitespace().count() >= 4 && line.chars().any(char::is_lowercase);
-        if !capitalised || next == "I" || next.chars().count() < 2 || !prose {
+        if !capitalised || next == "I" || next.chars().count() < 2 || !reads_as_prose(line) {
             continue;
         }
         let mark = at..at + 1;
@@ -99,6 +111,26 @@ fn check(cx: &Context, out: &mut Report) {
                 vec![Edit::delete(deletion(cx.text, &mark))],
             ));
     }
+}
+
+/// A line of prose, where a mark in the margin can be told from the text:
+/// four words of two letters or more, two in three of them English, and
+/// one in lower case (not a form's `| RECEIVED FROM.`, a name block or a
+/// stamp's garble).
+fn reads_as_prose(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+        .filter(|w| w.chars().count() >= 2)
+        .collect();
+    let english = words
+        .iter()
+        .filter(|w| dictionary::is_word(w) || dictionary::is_word(&w.to_lowercase()))
+        .count();
+    let lower = words
+        .iter()
+        .any(|w| w.chars().count() >= 3 && w.chars().all(char::is_lowercase));
+    words.len() >= 4 && english * 3 >= words.len() * 2 && lower
 }
 
 /// The mark and the spaces after it; the whole line, when nothing else is
