@@ -27,8 +27,16 @@ pub fn compare(uri: &Uri, view: &Sections) -> (Option<Arc<EditionText>>, Vec<Fin
     let Some(path) = uri.to_file_path() else {
         return (None, Vec::new());
     };
-    let text = view.text();
     let config = view.config();
+    // Most documents declare no edition: asked without building the whole
+    // text (a comment stands on one line, and no section cuts a line).
+    let commented = view
+        .sections()
+        .any(|(_, s)| s.text.contains("transcript:"));
+    if !commented && config.edition_of(&path).is_none() {
+        return (None, Vec::new());
+    }
+    let text = view.text();
     let Some(edition) = declared(&text, &path, config) else {
         return (None, Vec::new());
     };
