@@ -947,6 +947,14 @@ static bool is_heading(const Line *l) {
   if (words > 8 || last == ',' || line_ends_with_word(l, WRAP_WORDS) ||
       ((last == '.' || line_has(l, ',')) && words >= 5))
     return false;
+  /* A word of three letters or more and its full stop, then more words
+   * (`UNDER INVESTIGATION. THE GRN`): a sentence ended, so prose; not
+   * `U.S. POLICY`, `MR. JONES`. */
+  for (uint32_t k = 3; k + 1 < l->len; k++) {
+    if (l->c[k] == '.' && l->c[k + 1] == ' ' && is_upper(l->c[k - 1]) && is_upper(l->c[k - 2]) &&
+        is_upper(l->c[k - 3]))
+      return false;
+  }
   return letters >= 4 && (words >= 2 || line_starts_ci(l, 0, "WASHINGTON"));
 }
 
