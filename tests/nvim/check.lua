@@ -96,6 +96,18 @@ if ok and parser then
     if (kind == 'speaker_name' or kind == 'portion_mark' or kind == 'banner') and not seen[kind] then
       seen[kind] = true
       result.captures[kind] = query.captures[id]
+      -- The server's semantic token there, and the group it is drawn in.
+      local row, col = node:start()
+      local found = vim.wait(10000, function()
+        return #vim.lsp.semantic_tokens.get_at_pos(buf, row, col) > 0
+      end, 20)
+      if found then
+        local token = vim.lsp.semantic_tokens.get_at_pos(buf, row, col)[1]
+        local group = '@lsp.type.' .. token.type .. '.transcript'
+        result.semantic = result.semantic or {}
+        result.semantic[kind] = { type = token.type, link = vim.api.nvim_get_hl(0, { name = group }).link }
+      end
+      result.portion_mark_link = vim.api.nvim_get_hl(0, { name = '@lsp.type.portionMark.transcript' }).link
     end
   end
   local folds = vim.treesitter.query.get('transcript', 'folds')

@@ -658,7 +658,7 @@ fn semantic_tokens_mark_labels_marks_banners_and_treaties() {
         .chunks(5)
         .map(|t| legend[t[3] as usize].as_str().unwrap())
         .collect();
-    assert_eq!(kinds, vec!["keyword", "type", "namespace", "enumMember"]);
+    assert_eq!(kinds, vec!["keyword", "label", "namespace", "portionMark"]);
     assert_eq!(
         &data[..5],
         &[0, 0, 10, 2, 1],

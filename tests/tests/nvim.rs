@@ -120,6 +120,10 @@ fn memcon_in_neovim_matches_lint_lists_45_turns_and_highlights_with_tree_sitter(
     assert_eq!(seen["captures"]["speaker_name"], "label");
     assert_eq!(seen["captures"]["portion_mark"], "attribute");
     assert_eq!(seen["captures"]["banner"], "keyword");
+    // The server's semantic tokens refine those colours, never change them.
+    assert_eq!(seen["semantic"]["speaker_name"]["type"], "label");
+    assert_eq!(seen["semantic"]["speaker_name"]["link"], "@label");
+    assert_eq!(seen["portion_mark_link"], "@attribute");
     assert!(seen["folds"].as_u64().unwrap() >= 45, "a fold per turn");
     assert_eq!(seen["foldexpr"], "v:lua.vim.treesitter.foldexpr()");
 }

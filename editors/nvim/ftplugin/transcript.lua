@@ -18,3 +18,9 @@ end
 vim.api.nvim_buf_create_user_command(0, 'TranscriptEditionDifferences', function()
   require('transcript.editions').quickfix(0)
 end, { desc = 'Differences from the other edition, in the quickfix list' })
+
+-- The server's two token types of its own refine the grammar's colours
+-- (see server/src/lsp/semantic.rs): a speaker label stays a label, a
+-- portion mark an attribute. `default` leaves a colour scheme's own links.
+vim.api.nvim_set_hl(0, '@lsp.type.label.transcript', { link = '@label', default = true })
+vim.api.nvim_set_hl(0, '@lsp.type.portionMark.transcript', { link = '@attribute', default = true })

@@ -30,9 +30,7 @@ pub fn compare(uri: &Uri, view: &Sections) -> (Option<Arc<EditionText>>, Vec<Fin
     let config = view.config();
     // Most documents declare no edition: asked without building the whole
     // text (a comment stands on one line, and no section cuts a line).
-    let commented = view
-        .sections()
-        .any(|(_, s)| s.text.contains("transcript:"));
+    let commented = view.sections().any(|(_, s)| s.text.contains("transcript:"));
     if !commented && config.edition_of(&path).is_none() {
         return (None, Vec::new());
     }

@@ -10,14 +10,29 @@ use transcript_ls::line_index::ColumnUnit;
 
 use super::documents::Snapshot;
 
-/// The protocol's name for each kind, in legend order.
+/// The protocol's name for each kind, in legend order. Each refines the
+/// colour the grammars already give the span, never recolours it:
+///
+/// | kind | token type | TextMate scope (VS Code) | tree-sitter capture (Neovim) |
+/// | --- | --- | --- | --- |
+/// | speaker label | `label` (ours) | `entity.name.function.speaker.transcript` | `@label` |
+/// | portion mark | `portionMark` (ours) | `constant.other.portion-mark.transcript` | `@attribute` |
+/// | banner | `keyword` | `keyword.other.banner.transcript` | `@keyword` |
+/// | page furniture | `comment` | `comment.line.furniture.transcript` | `@comment` |
+/// | stage direction | `comment` | `comment.line.stage-direction.transcript` | `@comment` |
+/// | treaty name | `namespace` | (none: only the server knows treaties) | `@module` |
+///
+/// The two types of our own are declared with their scopes in the VS Code
+/// extension's `package.json` (`semanticTokenTypes`,
+/// `semanticTokenScopes`) and linked to the captures by the Neovim plugin
+/// (`@lsp.type.label.transcript` → `@label`); a struck banner carries the
+/// `deprecated` modifier.
 fn token_type(kind: TokenKind) -> SemanticTokenType {
     match kind {
-        TokenKind::SpeakerLabel => SemanticTokenType::TYPE,
-        TokenKind::PortionMark => SemanticTokenType::ENUM_MEMBER,
+        TokenKind::SpeakerLabel => SemanticTokenType::new("label"),
+        TokenKind::PortionMark => SemanticTokenType::new("portionMark"),
         TokenKind::Banner => SemanticTokenType::KEYWORD,
-        TokenKind::Furniture => SemanticTokenType::COMMENT,
-        TokenKind::StageDirection => SemanticTokenType::STRING,
+        TokenKind::Furniture | TokenKind::StageDirection => SemanticTokenType::COMMENT,
         TokenKind::TreatyName => SemanticTokenType::NAMESPACE,
     }
 }
