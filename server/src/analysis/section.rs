@@ -2,11 +2,13 @@
 //! raw model and the summary), and its findings under the document's facts,
 //! kept until the facts or the configuration change.
 
+use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use tree_sitter::{Node, Tree};
 
 use crate::config::Config;
+use crate::facts::words::words_and_shapes;
 use crate::facts::{Facts, Summary};
 use crate::line_index::LineIndex;
 use crate::model::{self, Model, Raw};
@@ -28,6 +30,10 @@ pub struct Section {
     pub ends_header: bool,
     /// Line breaks in the text.
     pub breaks: usize,
+    /// The words of the raw model's prose and their shapes
+    /// (`facts::words::words_and_shapes`), split once for the summary and
+    /// the rules.
+    prose: (Vec<Range<usize>>, Vec<u8>),
     evaluated: Mutex<Option<Cached>>,
     line_index: OnceLock<LineIndex>,
 }
@@ -59,7 +65,8 @@ impl Section {
             is_header(n) || (n.kind() == "speaker_turn" && last_child(n).is_some_and(is_header))
         });
         let raw = model::build_raw(&text, &tree);
-        let summary = Summary::of(&text, &raw);
+        let prose = words_and_shapes(&text, &raw.model);
+        let summary = Summary::of_words(&text, &raw, &prose.0, &prose.1);
         let breaks = crate::line_index::line_breaks(&text);
         Section {
             text,
@@ -68,6 +75,7 @@ impl Section {
             starts_turn,
             ends_header,
             breaks,
+            prose,
             evaluated: Mutex::new(None),
             line_index: OnceLock::new(),
         }
@@ -146,7 +154,11 @@ impl Section {
     fn evaluate_afresh(&self, config: &Config, facts: &Facts, first_record: usize) -> Evaluation {
         let mentions = config.gazetteer().matcher().find(&self.text, facts.date);
         let model = self.model_with(facts, mentions);
-        let mut cx = Context::new(&self.text, &model, config, facts);
+        // The facts change no paragraph's or field's range (a demoted
+        // turn's label only loses its turn), so the prose is the raw
+        // model's.
+        let (words, shapes) = self.prose.clone();
+        let mut cx = Context::with_words(&self.text, &model, config, facts, words, shapes);
         cx.first_record = first_record;
         let reported = rules::run(&cx);
         Evaluation {

@@ -98,6 +98,19 @@ pub struct LabelForm {
 impl Summary {
     /// The summary of a section's text and its raw model.
     pub fn of(text: &str, raw: &Raw) -> Summary {
+        let (words, shapes) = words_and_shapes(text, &raw.model);
+        Summary::of_words(text, raw, &words, &shapes)
+    }
+
+    /// [`Summary::of`], given the words of the raw model's prose and
+    /// their shapes ([`words_and_shapes`]), which the section keeps for
+    /// its rules.
+    pub fn of_words(
+        text: &str,
+        raw: &Raw,
+        words: &[std::ops::Range<usize>],
+        shapes: &[u8],
+    ) -> Summary {
         let model = &raw.model;
         let mut s = Summary::default();
         for p in &model.paragraphs {
@@ -214,8 +227,7 @@ impl Summary {
         let (indents, judged) = stray_indents(text, model);
         s.indents = indents.len();
         s.judged = judged;
-        let (words, shapes) = words_and_shapes(text, model);
-        let tally = WordTally::of(text, &words, &shapes);
+        let tally = WordTally::of(text, words, shapes);
         s.names = tally.names;
         s.lowered = tally.lowered;
         s.mentions = tally.mentions;

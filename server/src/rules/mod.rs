@@ -163,6 +163,19 @@ impl<'a> Context<'a> {
         facts: &'a Facts,
     ) -> Context<'a> {
         let (words, shapes) = words_and_shapes(text, model);
+        Context::with_words(text, model, config, facts, words, shapes)
+    }
+
+    /// [`Context::new`], given the words of `model`'s prose and their
+    /// shapes ([`words_and_shapes`]).
+    pub fn with_words(
+        text: &'a str,
+        model: &'a Model,
+        config: &'a Config,
+        facts: &'a Facts,
+        words: Vec<Range<usize>>,
+        shapes: Vec<u8>,
+    ) -> Context<'a> {
         Context {
             text,
             model,

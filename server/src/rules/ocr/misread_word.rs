@@ -381,6 +381,11 @@ impl<'a> KnownNames<'a> {
 /// reading when some word is not (or is a stray letter, a piece of a
 /// split word).
 fn reads_as_prose(text: &str, tokens: &[Token]) -> bool {
+    // Fewer than three tokens can hold no three English words: the
+    // dictionary need not be asked (an empty line, a stamp, a page number).
+    if tokens.len() < 3 {
+        return false;
+    }
     let (mut words, mut english, mut unknown) = (0, 0, 0);
     for t in tokens {
         let core = &text[t.core.clone()];
