@@ -105,6 +105,44 @@ fn build_binary(profile_dir: &Path) {
     );
 }
 
+/// The three samples, as fixture paths (copy them with [`temp_with`]).
+pub const SAMPLES: [&str; 3] = [
+    "samples/memcon-2008-sochi.txt",
+    "samples/press-conference-2007-ocr.txt",
+    "samples/press-conference-2007-web.md",
+];
+
+/// The exit status of a finished run.
+pub fn exit_code(output: &Output) -> i32 {
+    output.status.code().expect("exited")
+}
+
+/// Standard output read as a JSON array (the `json` format's findings).
+pub fn json_array(output: &Output) -> Vec<serde_json::Value> {
+    serde_json::from_slice::<serde_json::Value>(&output.stdout)
+        .expect("valid JSON")
+        .as_array()
+        .expect("a JSON array")
+        .clone()
+}
+
+/// What `lint --format json` reports for `name` in `dir`, as sorted (code,
+/// line) pairs: what an editor's diagnostics are compared with.
+pub fn lint_pairs(dir: &Path, name: &str) -> Vec<(String, u64)> {
+    let out = run_in(dir, &["lint", "--format", "json", name]);
+    let mut found: Vec<(String, u64)> = json_array(&out)
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().into(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    found.sort();
+    found
+}
+
 /// Runs `transcript-ls` with `args` in `dir`, with no standard input.
 pub fn run_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(transcript_ls())

@@ -5,34 +5,19 @@
 use std::fs;
 
 use serde_json::Value;
-use transcript_tests::{run_in, stderr, stdout, temp_with, workspace};
+use transcript_tests::{
+    SAMPLES, exit_code, json_array, run_in, stderr, stdout, temp_with, workspace,
+};
 
-const SAMPLES: [&str; 3] = [
-    "samples/memcon-2008-sochi.txt",
-    "samples/press-conference-2007-ocr.txt",
-    "samples/press-conference-2007-web.md",
-];
 const MEMCON: &str = "memcon-2008-sochi.txt";
 const OCR: &str = "press-conference-2007-ocr.txt";
 const WEB: &str = "press-conference-2007-web.md";
-
-fn code(output: &std::process::Output) -> i32 {
-    output.status.code().expect("exited")
-}
-
-fn findings(output: &std::process::Output) -> Vec<Value> {
-    serde_json::from_slice::<Value>(&output.stdout)
-        .expect("valid JSON")
-        .as_array()
-        .unwrap()
-        .clone()
-}
 
 #[test]
 fn the_ocr_edition_against_the_web_edition_full_report() {
     let dir = temp_with(&SAMPLES);
     let output = run_in(dir.path(), &["compare", OCR, WEB]);
-    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    assert_eq!(exit_code(&output), 1, "{}", stderr(&output));
     insta::assert_snapshot!(stdout(&output));
 }
 
@@ -40,7 +25,7 @@ fn the_ocr_edition_against_the_web_edition_full_report() {
 fn every_misreading_the_name_and_the_paragraphs_are_found_and_classified() {
     let dir = temp_with(&SAMPLES);
     let output = run_in(dir.path(), &["compare", "--format", "json", OCR, WEB]);
-    let found = findings(&output);
+    let found = json_array(&output);
     let count = |code: &str| found.iter().filter(|f| f["code"] == code).count();
     // The 18 `|` and `All'in`.
     assert_eq!(count("E001"), 19);
@@ -94,7 +79,7 @@ fn the_web_edition_against_the_ocr_edition_finds_the_web_editions_own_errors() {
 fn apply_writes_the_chosen_readings_and_leaves_the_rest() {
     let dir = temp_with(&SAMPLES);
     let output = run_in(dir.path(), &["compare", OCR, WEB, "--apply", "misread"]);
-    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    assert_eq!(exit_code(&output), 1, "{}", stderr(&output));
     let out = stdout(&output);
     assert!(
         out.contains(&format!("Applied 19 readings of {WEB} to {OCR}.")),
@@ -109,14 +94,14 @@ fn apply_writes_the_chosen_readings_and_leaves_the_rest() {
     );
     // What differs still is shown, and lint no longer sees the bars.
     let again = run_in(dir.path(), &["compare", "--format", "json", OCR, WEB]);
-    let left = findings(&again);
+    let left = json_array(&again);
     assert_eq!(left.len(), 5);
     assert!(left.iter().all(|f| f["code"] != "E001"));
     let lint = run_in(
         dir.path(),
         &["lint", "--format", "concise", "--select", "O001,O002", OCR],
     );
-    assert_eq!(code(&lint), 0, "{}", stdout(&lint));
+    assert_eq!(exit_code(&lint), 0, "{}", stdout(&lint));
     let names: Vec<String> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -128,7 +113,7 @@ fn apply_writes_the_chosen_readings_and_leaves_the_rest() {
 fn an_edition_restyled_or_itself_has_no_differences() {
     let dir = temp_with(&SAMPLES);
     let output = run_in(dir.path(), &["compare", WEB, WEB]);
-    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    assert_eq!(exit_code(&output), 0, "{}", stdout(&output));
     assert!(stdout(&output).contains(&format!("No differences between {WEB} and {WEB}")));
     // The web page with its labels in plain capitals, its emphasis and
     // links gone and its lines wrapped.
@@ -139,14 +124,14 @@ fn an_edition_restyled_or_itself_has_no_differences() {
         .replace(". ", ".\n");
     fs::write(dir.path().join("plain.txt"), plain).unwrap();
     let output = run_in(dir.path(), &["compare", "plain.txt", WEB]);
-    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    assert_eq!(exit_code(&output), 0, "{}", stdout(&output));
 }
 
 #[test]
 fn texts_of_two_conversations_get_one_finding_saying_so() {
     let dir = temp_with(&SAMPLES);
     let output = run_in(dir.path(), &["compare", "--format", "json", MEMCON, WEB]);
-    let found = findings(&output);
+    let found = json_array(&output);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0]["code"], "E007");
 }
@@ -155,7 +140,7 @@ fn texts_of_two_conversations_get_one_finding_saying_so() {
 fn bad_input_is_an_error_that_names_the_file() {
     let dir = temp_with(&SAMPLES);
     let missing = run_in(dir.path(), &["compare", "nope.txt", WEB]);
-    assert_eq!(code(&missing), 2);
+    assert_eq!(exit_code(&missing), 2);
     assert!(
         stderr(&missing).contains("cannot read nope.txt"),
         "{}",
@@ -163,14 +148,14 @@ fn bad_input_is_an_error_that_names_the_file() {
     );
     fs::write(dir.path().join("scan.pdf"), b"%PDF-1.4\n\x00\x01\x02binary").unwrap();
     let binary = run_in(dir.path(), &["compare", OCR, "scan.pdf"]);
-    assert_eq!(code(&binary), 2);
+    assert_eq!(exit_code(&binary), 2);
     assert!(
         stderr(&binary).contains("scan.pdf is not a text file (a NUL byte at offset 9)"),
         "{}",
         stderr(&binary)
     );
     let class = run_in(dir.path(), &["compare", OCR, WEB, "--apply", "typos"]);
-    assert_eq!(code(&class), 2);
+    assert_eq!(exit_code(&class), 2);
     assert!(
         stderr(&class).contains("unknown class `typos`"),
         "{}",

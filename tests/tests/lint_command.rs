@@ -4,28 +4,14 @@
 use std::fs;
 
 use serde_json::Value;
-use transcript_tests::{fixture, run_in, run_with_stdin, stderr, stdout, temp_with, workspace};
+use transcript_tests::{
+    SAMPLES, exit_code, fixture, json_array, run_in, run_with_stdin, stderr, stdout, temp_with,
+    workspace,
+};
 
-const SAMPLES: [&str; 3] = [
-    "samples/memcon-2008-sochi.txt",
-    "samples/press-conference-2007-ocr.txt",
-    "samples/press-conference-2007-web.md",
-];
 const MEMCON: &str = "memcon-2008-sochi.txt";
 const OCR: &str = "press-conference-2007-ocr.txt";
 const WEB: &str = "press-conference-2007-web.md";
-
-fn code(output: &std::process::Output) -> i32 {
-    output.status.code().expect("exited")
-}
-
-fn json(output: &std::process::Output) -> Vec<Value> {
-    serde_json::from_slice::<Value>(&output.stdout)
-        .expect("valid JSON")
-        .as_array()
-        .unwrap()
-        .clone()
-}
 
 #[test]
 fn concise_format_lists_every_finding_and_exits_1() {
@@ -34,7 +20,7 @@ fn concise_format_lists_every_finding_and_exits_1() {
         dir.path(),
         &["lint", "--format", "concise", MEMCON, OCR, WEB],
     );
-    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    assert_eq!(exit_code(&output), 1, "{}", stderr(&output));
     insta::assert_snapshot!(stdout(&output));
 }
 
@@ -62,7 +48,7 @@ fn full_format_colours_on_request() {
 fn json_format_has_the_documented_fields() {
     let dir = temp_with(&SAMPLES);
     let output = run_in(dir.path(), &["lint", "--format", "json", WEB, MEMCON]);
-    let findings = json(&output);
+    let findings = json_array(&output);
     assert_eq!(findings.len(), 22);
     let o005 = findings.iter().find(|f| f["path"] == WEB).unwrap();
     for key in [
@@ -166,43 +152,49 @@ fn exit_codes_follow_the_threshold_and_exit_zero() {
         "real/wh-2024-07-29-kirby-gaggle.txt",
     ]);
     assert_eq!(
-        code(&run_in(
+        exit_code(&run_in(
             dir.path(),
             &["lint", "wh-2024-07-29-kirby-gaggle.txt"]
         )),
         0
     );
-    assert_eq!(code(&run_in(dir.path(), &["lint", OCR])), 1);
-    assert_eq!(code(&run_in(dir.path(), &["lint", "--exit-zero", OCR])), 0);
+    assert_eq!(exit_code(&run_in(dir.path(), &["lint", OCR])), 1);
+    assert_eq!(
+        exit_code(&run_in(dir.path(), &["lint", "--exit-zero", OCR])),
+        0
+    );
     // The OCR sample has warnings and hints, no errors.
     assert_eq!(
-        code(&run_in(
+        exit_code(&run_in(
             dir.path(),
             &["lint", "--severity-threshold", "error", OCR]
         )),
         0
     );
     assert_eq!(
-        code(&run_in(
+        exit_code(&run_in(
             dir.path(),
             &["lint", "--severity-threshold", "warning", OCR]
         )),
         1
     );
     let bad = run_in(dir.path(), &["lint", "--select", "Q999", OCR]);
-    assert_eq!(code(&bad), 2);
+    assert_eq!(exit_code(&bad), 2);
     assert!(
         stderr(&bad).contains("unknown rule `Q999` in --select"),
         "{}",
         stderr(&bad)
     );
-    assert_eq!(code(&run_in(dir.path(), &["lint", "--no-such-flag"])), 2);
+    assert_eq!(
+        exit_code(&run_in(dir.path(), &["lint", "--no-such-flag"])),
+        2
+    );
 }
 
 #[test]
 fn select_and_ignore_override_the_configuration() {
     let dir = temp_with(&SAMPLES);
-    let only = json(&run_in(
+    let only = json_array(&run_in(
         dir.path(),
         &["lint", "--format", "json", "--select", "O001,O002", OCR],
     ));
@@ -211,7 +203,7 @@ fn select_and_ignore_override_the_configuration() {
             .all(|f| f["code"] == "O001" || f["code"] == "O002")
     );
     assert_eq!(only.len(), 19);
-    let without = json(&run_in(
+    let without = json_array(&run_in(
         dir.path(),
         &["lint", "--format", "json", "--ignore", "pipe-for-i", OCR],
     ));
@@ -230,7 +222,7 @@ fn fix_applies_safe_fixes_and_a_second_lint_finds_nothing_they_address() {
     let memcon = fs::read_to_string(dir.path().join(MEMCON)).unwrap();
     assert!(memcon.contains("drop it in the middle of a political firestorm"));
     assert_eq!(memcon.matches("~~SECRET~~").count(), 4);
-    let again = json(&run_in(
+    let again = json_array(&run_in(
         dir.path(),
         &["lint", "--format", "json", MEMCON, OCR, WEB],
     ));
@@ -281,7 +273,13 @@ fn fix_keeps_crlf_line_endings_bom_and_permissions() {
         fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
     }
     let output = run_in(dir.path(), &["lint", "--fix", "doc.memcon"]);
-    assert_eq!(code(&output), 0, "{}{}", stdout(&output), stderr(&output));
+    assert_eq!(
+        exit_code(&output),
+        0,
+        "{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
     let fixed = fs::read_to_string(&path).unwrap();
     assert_eq!(
         fixed,
@@ -307,7 +305,7 @@ fn diff_shows_the_changes_and_touches_nothing() {
     let dir = temp_with(&SAMPLES);
     let before = fs::read_to_string(dir.path().join(WEB)).unwrap();
     let output = run_in(dir.path(), &["lint", "--diff", WEB]);
-    assert_eq!(code(&output), 1);
+    assert_eq!(exit_code(&output), 1);
     let out = stdout(&output);
     assert!(
         out.starts_with(&format!("--- a/{WEB}\n+++ b/{WEB}\n")),
@@ -320,7 +318,7 @@ fn diff_shows_the_changes_and_touches_nothing() {
         clean.path(),
         &["lint", "--diff", "wh-2024-07-29-kirby-gaggle.txt"],
     );
-    assert_eq!((code(&none), stdout(&none)), (0, String::new()));
+    assert_eq!((exit_code(&none), stdout(&none)), (0, String::new()));
 }
 
 #[test]
@@ -339,7 +337,7 @@ fn standard_input_is_linted_under_its_stdin_filename() {
         ],
         &text,
     );
-    assert_eq!(code(&output), 1);
+    assert_eq!(exit_code(&output), 1);
     assert!(
         stdout(&output).starts_with("notes/web.md:50:"),
         "{}",
@@ -361,10 +359,10 @@ fn shards_together_give_the_unsharded_run() {
         let sample = fixture(SAMPLES[i % 3]);
         fs::copy(sample, dir.path().join(format!("doc{i:02}.transcript"))).unwrap();
     }
-    let all = json(&run_in(dir.path(), &["lint", "--format", "json", "."]));
+    let all = json_array(&run_in(dir.path(), &["lint", "--format", "json", "."]));
     let mut union = Vec::new();
     for i in 1..=3 {
-        let shard = json(&run_in(
+        let shard = json_array(&run_in(
             dir.path(),
             &[
                 "lint",
@@ -384,7 +382,7 @@ fn shards_together_give_the_unsharded_run() {
     b.sort();
     assert_eq!(a, b);
     assert_eq!(
-        code(&run_in(dir.path(), &["lint", "--shard", "4/3", "."])),
+        exit_code(&run_in(dir.path(), &["lint", "--shard", "4/3", "."])),
         2
     );
 }
@@ -396,7 +394,7 @@ fn unreadable_and_missing_files_are_reported_and_the_run_goes_on() {
         dir.path(),
         &["lint", "--format", "concise", "missing.txt", WEB],
     );
-    assert_eq!(code(&output), 2);
+    assert_eq!(exit_code(&output), 2);
     assert!(
         stderr(&output).contains("cannot read missing.txt"),
         "{}",
@@ -456,7 +454,7 @@ fn folders_are_walked_for_included_files_respecting_gitignore() {
     .unwrap();
     fs::write(root.join(".gitignore"), "skip/\n").unwrap();
     let files = |out: &std::process::Output| {
-        let mut f: Vec<String> = json(out)
+        let mut f: Vec<String> = json_array(out)
             .iter()
             .map(|v| v["path"].as_str().unwrap().to_string())
             .collect();
@@ -474,7 +472,7 @@ fn folders_are_walked_for_included_files_respecting_gitignore() {
     fs::remove_file(root.join("transcript.toml")).unwrap();
     fs::create_dir_all(root.join("empty")).unwrap();
     let empty = run_in(root, &["lint", "empty"]);
-    assert_eq!(code(&empty), 2);
+    assert_eq!(exit_code(&empty), 2);
     assert!(
         stderr(&empty).contains("no transcripts in empty (looked for *.transcript, *.memcon"),
         "{}",
@@ -491,7 +489,7 @@ fn a_broken_configuration_names_its_file_and_line_and_exits_2() {
     )
     .unwrap();
     let output = run_in(dir.path(), &["lint", OCR]);
-    assert_eq!(code(&output), 2);
+    assert_eq!(exit_code(&output), 2);
     assert!(
         stderr(&output).contains("transcript.toml:3: unknown rule `O99`"),
         "{}",
@@ -500,7 +498,7 @@ fn a_broken_configuration_names_its_file_and_line_and_exits_2() {
     // The command the message points to exists and lists the rules.
     assert!(stderr(&output).contains("`transcript-ls rules` lists them"));
     let rules = run_in(dir.path(), &["rules"]);
-    assert_eq!(code(&rules), 0);
+    assert_eq!(exit_code(&rules), 0);
     assert!(
         stdout(&rules)
             .lines()
@@ -559,7 +557,7 @@ fn explain_list_rules_and_help_are_complete() {
         explain
     );
     let unknown = run_in(dir.path(), &["explain", "Z001"]);
-    assert_eq!(code(&unknown), 2);
+    assert_eq!(exit_code(&unknown), 2);
     let list = stdout(&run_in(dir.path(), &["lint", "--list-rules"]));
     assert_eq!(list, stdout(&run_in(dir.path(), &["rules"])));
     assert_eq!(list.lines().count(), 31);
@@ -599,7 +597,7 @@ fn explain_list_rules_and_help_are_complete() {
 #[test]
 fn the_readme_quick_start_lints_the_three_samples() {
     let output = run_in(&workspace(), &["lint", "fixtures/samples/"]);
-    assert_eq!(code(&output), 1);
+    assert_eq!(exit_code(&output), 1);
     let out = stdout(&output);
     assert!(
         out.contains("  --> fixtures/samples/memcon-2008-sochi.txt:15:1\n"),

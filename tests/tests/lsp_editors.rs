@@ -4,12 +4,11 @@
 //! cannot watch files, and documents with thousands of findings.
 
 use std::fs;
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 use transcript_tests::lsp::{LspClient, apply_edits, file_uri, utf16_position};
-use transcript_tests::{run_in, temp_with};
+use transcript_tests::{lint_pairs, temp_with};
 
 const OCR: &str = "samples/press-conference-2007-ocr.txt";
 const WEB: &str = "samples/press-conference-2007-web.md";
@@ -41,25 +40,6 @@ fn codes(diagnostics: &[Value]) -> Vec<&str> {
 
 fn list(params: &Value) -> &[Value] {
     params["diagnostics"].as_array().unwrap()
-}
-
-/// The (code, line) pairs `lint --format json` reports for `name` in `dir`.
-fn lint(dir: &Path, name: &str) -> Vec<(String, u64)> {
-    let out = run_in(dir, &["lint", "--format", "json", name]);
-    let mut found: Vec<(String, u64)> = serde_json::from_slice::<Value>(&out.stdout)
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["code"].as_str().unwrap().into(),
-                f["line"].as_u64().unwrap(),
-            )
-        })
-        .collect();
-    found.sort();
-    found
 }
 
 fn code_lines(diagnostics: &[Value]) -> Vec<(String, u64)> {
@@ -179,7 +159,7 @@ fn a_client_that_pulls_but_cannot_be_asked_again_is_pushed_to_and_sees_settings_
     let first = lsp.diagnostics(&uri, 1);
     assert_eq!(
         code_lines(&first),
-        lint(dir.path(), "press-conference-2007-ocr.txt")
+        lint_pairs(dir.path(), "press-conference-2007-ocr.txt")
     );
     assert!(codes(&first).contains(&"O001"));
     lsp.notify(
@@ -216,7 +196,7 @@ fn a_document_the_client_does_not_pull_is_pushed_and_taken_back_once_it_is_pulle
     );
     assert_eq!(
         code_lines(&pushed),
-        lint(dir.path(), "press-conference-2007-ocr.txt")
+        lint_pairs(dir.path(), "press-conference-2007-ocr.txt")
     );
     // Pulled now: the pushed list is taken back before the report comes,
     // so the client does not show both.
@@ -294,7 +274,7 @@ fn a_raw_ocr_file_publishes_a_bounded_list_with_a_note_and_once_typing_pauses() 
     // 1.2 MB, 1,380 findings.
     let text = raw_ocr(60);
     fs::write(&path, &text).unwrap();
-    let total = lint(dir.path(), "raw.txt").len();
+    let total = lint_pairs(dir.path(), "raw.txt").len();
     assert!(total > 1000, "{total} findings");
     let mut lsp = LspClient::start(dir.path(), &[]);
     lsp.initialize(dir.path(), pushing());

@@ -6,13 +6,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 use transcript_tests::lsp::{LspClient, apply_edits, file_uri, utf16_position};
-use transcript_tests::{fixture, temp_with};
-
-const SAMPLES: [&str; 3] = [
-    "samples/memcon-2008-sochi.txt",
-    "samples/press-conference-2007-ocr.txt",
-    "samples/press-conference-2007-web.md",
-];
+use transcript_tests::{SAMPLES, fixture, temp_with};
 
 /// What an editor that pushes diagnostics and shows progress offers.
 fn editor() -> Value {

@@ -4,12 +4,12 @@
 //! Neovim sees: filetype, diagnostics, outline, references, a code action
 //! applied, tree-sitter captures and folds.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
 use serde_json::Value;
-use transcript_tests::{run_in, temp_with, transcript_ls, workspace};
+use transcript_tests::{lint_pairs, temp_with, transcript_ls, workspace};
 
 /// The `nvim` to drive: `$TRANSCRIPT_NVIM`, or the one `scripts/test`
 /// installs.
@@ -48,16 +48,30 @@ fn check(sample: &str) -> (Value, Vec<(String, u64)>) {
         .unwrap()
         .to_str()
         .unwrap();
-    let out = dir.path().join("out.json");
+    let seen = run_script(
+        &plugin,
+        "tests/nvim/check.lua",
+        &dir.path().join(name),
+        dir.path(),
+    );
+    // What `lint` reports for the same file, as (code, line).
+    (seen, lint_pairs(dir.path(), name))
+}
+
+/// Runs the Lua `script` in headless Neovim with the plugin on the runtime
+/// path, on `target` in `dir`, and reads the JSON it writes; the script
+/// reported no errors.
+fn run_script(plugin: &Path, script: &str, target: &Path, dir: &Path) -> Value {
+    let out = dir.join("out.json");
     let output = Command::new(nvim())
         .args(["--headless", "--clean", "--cmd"])
         .arg(format!("set rtp^={}", plugin.display()))
         .arg("-l")
-        .arg(workspace().join("tests/nvim/check.lua"))
-        .arg(dir.path().join(name))
+        .arg(workspace().join(script))
+        .arg(target)
         .arg(&out)
         .arg(transcript_ls())
-        .current_dir(dir.path())
+        .current_dir(dir)
         .output()
         .expect("nvim runs");
     let seen: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap_or_else(|_| {
@@ -68,22 +82,7 @@ fn check(sample: &str) -> (Value, Vec<(String, u64)>) {
     }))
     .unwrap();
     assert_eq!(seen["errors"], serde_json::json!([]), "{seen}");
-    // What `lint` reports for the same file, as (code, line).
-    let lint = run_in(dir.path(), &["lint", "--format", "json", name]);
-    let mut expected: Vec<(String, u64)> = serde_json::from_slice::<Value>(&lint.stdout)
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["code"].as_str().unwrap().to_string(),
-                f["line"].as_u64().unwrap(),
-            )
-        })
-        .collect();
-    expected.sort();
-    (seen, expected)
+    seen
 }
 
 fn diagnostics(seen: &Value) -> Vec<(String, u64)> {
@@ -184,25 +183,6 @@ fn checkhealth_reports_the_server_version_and_the_parser() {
     assert!(text.contains("OK highlight queries found"), "{text}");
 }
 
-/// What `lint --format json` reports for `name` in `dir`, as (code, line).
-fn lint(dir: &std::path::Path, name: &str) -> Vec<(String, u64)> {
-    let out = run_in(dir, &["lint", "--format", "json", name]);
-    let mut found: Vec<(String, u64)> = serde_json::from_slice::<Value>(&out.stdout)
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["code"].as_str().unwrap().into(),
-                f["line"].as_u64().unwrap(),
-            )
-        })
-        .collect();
-    found.sort();
-    found
-}
-
 #[test]
 fn buffers_loaded_by_argdo_get_diagnostics_and_settings_and_transcript_toml_take_effect_at_once() {
     let plugin = build_plugin();
@@ -221,28 +201,9 @@ fn buffers_loaded_by_argdo_get_diagnostics_and_settings_and_transcript_toml_take
     .unwrap();
     let expected: Vec<(String, Vec<(String, u64)>)> = (samples.iter())
         .map(|s| s.trim_start_matches("samples/").to_string())
-        .map(|name| (name.clone(), lint(dir.path(), &name)))
+        .map(|name| (name.clone(), lint_pairs(dir.path(), &name)))
         .collect();
-    let out = dir.path().join("out.json");
-    let output = Command::new(nvim())
-        .args(["--headless", "--clean", "--cmd"])
-        .arg(format!("set rtp^={}", plugin.display()))
-        .arg("-l")
-        .arg(workspace().join("tests/nvim/buffers.lua"))
-        .arg(dir.path())
-        .arg(&out)
-        .arg(transcript_ls())
-        .current_dir(dir.path())
-        .output()
-        .expect("nvim runs");
-    let seen: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap_or_else(|_| {
-        panic!(
-            "nvim wrote no result: {}",
-            String::from_utf8_lossy(&output.stderr)
-        )
-    }))
-    .unwrap();
-    assert_eq!(seen["errors"], serde_json::json!([]), "{seen}");
+    let seen = run_script(&plugin, "tests/nvim/buffers.lua", dir.path(), dir.path());
     assert_eq!(seen["shown"], "press-conference-2007-ocr.txt");
     for (name, lint) in expected {
         let seen = serde_json::json!({ "diagnostics": seen["buffers"][&name] });
@@ -358,26 +319,12 @@ fn the_edition_differences_fill_the_quickfix_list() {
         "[editions]\n\"scan/*.txt\" = \"web/*.md\"\n",
     )
     .unwrap();
-    let out = dir.path().join("out.json");
-    let output = Command::new(nvim())
-        .args(["--headless", "--clean", "--cmd"])
-        .arg(format!("set rtp^={}", plugin.display()))
-        .arg("-l")
-        .arg(workspace().join("tests/nvim/editions.lua"))
-        .arg(dir.path().join("scan/2007-10-12.txt"))
-        .arg(&out)
-        .arg(transcript_ls())
-        .current_dir(dir.path())
-        .output()
-        .expect("nvim runs");
-    let seen: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap_or_else(|_| {
-        panic!(
-            "nvim wrote no result: {}",
-            String::from_utf8_lossy(&output.stderr)
-        )
-    }))
-    .unwrap();
-    assert_eq!(seen["errors"], serde_json::json!([]), "{seen}");
+    let seen = run_script(
+        &plugin,
+        "tests/nvim/editions.lua",
+        &dir.path().join("scan/2007-10-12.txt"),
+        dir.path(),
+    );
     assert_eq!(seen["title"], "Differences from the other edition");
     let items = seen["items"].as_array().unwrap();
     assert_eq!(items.len(), 24, "{seen}");

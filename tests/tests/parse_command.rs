@@ -1,13 +1,7 @@
 //! `transcript-ls parse`: the structure of each document, as a newcomer
 //! first sees it.
 
-use transcript_tests::{run_in, stderr, stdout, temp_with};
-
-const SAMPLES: [&str; 3] = [
-    "samples/memcon-2008-sochi.txt",
-    "samples/press-conference-2007-ocr.txt",
-    "samples/press-conference-2007-web.md",
-];
+use transcript_tests::{SAMPLES, run_in, stderr, stdout, temp_with};
 
 /// The speakers of the `turn` lines, in order.
 fn turn_speakers(out: &str) -> Vec<String> {
