@@ -64,6 +64,13 @@ pub fn is_word(word: &str) -> bool {
     remembered(&KNOWN, word, || check(word))
 }
 
+/// Whether `word` is an English word as written or in lower case: a
+/// common word written in mixed case by OCR or a heading (`GoVernment`)
+/// counts too, which [`is_word`] alone refuses.
+pub fn is_word_in_any_case(word: &str) -> bool {
+    is_word(word) || is_word(&word.to_lowercase())
+}
+
 /// [`is_word`] without the memory: for the many probes of a search, which
 /// would crowd out the words that come back.
 pub fn check(word: &str) -> bool {

@@ -183,7 +183,7 @@ fn fragment(line: &str) -> bool {
         return true;
     };
     words.len() <= 4
-        && (!crate::dictionary::is_word(last) && !crate::dictionary::is_word(&last.to_lowercase())
+        && (!crate::dictionary::is_word_in_any_case(last)
             || words.len() == 1 && last.chars().count() <= 3)
 }
 
@@ -201,7 +201,7 @@ fn clean(line: &str) -> bool {
     line.split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
         .filter(|w| w.chars().count() >= 2)
-        .all(|w| crate::dictionary::is_word(w) || crate::dictionary::is_word(&w.to_lowercase()))
+        .all(crate::dictionary::is_word_in_any_case)
 }
 
 /// Whether a line is English rather than garble: two in three of its words
@@ -215,7 +215,7 @@ fn english(line: &str) -> bool {
             continue;
         }
         words += 1;
-        if crate::dictionary::is_word(core) || crate::dictionary::is_word(&core.to_lowercase()) {
+        if crate::dictionary::is_word_in_any_case(core) {
             known += 1;
         }
     }

@@ -115,7 +115,6 @@ fn compound(stem: &str, word: &str, tail: &str) -> bool {
     }
     dictionary::is_word(tail)
         && (PREFIXES.contains(&lower.as_str())
-            || dictionary::is_word(word)
-            || dictionary::is_word(&lower)
+            || dictionary::is_word_in_any_case(word)
             || word.starts_with(char::is_uppercase))
 }

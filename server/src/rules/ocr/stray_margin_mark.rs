@@ -125,7 +125,7 @@ fn reads_as_prose(line: &str) -> bool {
         .collect();
     let english = words
         .iter()
-        .filter(|w| dictionary::is_word(w) || dictionary::is_word(&w.to_lowercase()))
+        .filter(|w| dictionary::is_word_in_any_case(w))
         .count();
     let lower = words
         .iter()
