@@ -9,8 +9,9 @@
 //! A compound's own hyphen is left alone: one after a piece that already
 //! holds a hyphen (`page-by-` / `page`, `all-or-` / `nothing`), and one
 //! between two whole words (or a prefix such as `pre`, `non`, `self`) that
-//! joined make no word (`well-` / `intentioned`, `on-` / `site`, `pre-` /
-//! `assassination`). A break that joined makes a word (`inter-` /
+//! joined make no word (`well-` / `known`, `it-` / `outweighs`, `pre-` /
+//! `assassination`), the second piece a word the dictionary holds (so
+//! `well-` / `intentioned` is still reported). A break that joined makes a word (`inter-` /
 //! `national`), or whose pieces are no words (`Presi-` / `dent`,
 //! `govern-` / `rnent`), is reported.
 //!
@@ -25,7 +26,7 @@
 //! the talks --
 //! national interests
 //! a well-
-//! intentioned order and a page-by-
+//! known order and a page-by-
 //! page review
 //! ```
 //!
@@ -104,7 +105,7 @@ const PREFIXES: &[&str] = &[
 /// before `tail` is a compound's own: `stem` already holds a hyphen
 /// (`page-by-`); or, joined, the pieces make no word, and the second is a
 /// word after a prefix (`pre-` / `assassination`), a word (`well-` /
-/// `intentioned`) or a name (`Italian-` / `made`).
+/// `known`) or a name (`Italian-` / `made`).
 fn compound(stem: &str, word: &str, tail: &str) -> bool {
     if stem.len() > word.len() && stem[..stem.len() - word.len()].ends_with('-') {
         return true;
